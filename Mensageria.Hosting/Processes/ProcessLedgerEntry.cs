@@ -1,0 +1,3 @@
+namespace Mensageria.Hosting.Processes;
+
+internal sealed record ProcessLedgerEntry(string ReplicaId, int Pid, long? StartTime);

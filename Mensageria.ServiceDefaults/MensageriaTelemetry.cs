@@ -1,0 +1,23 @@
+namespace Mensageria.ServiceDefaults;
+
+/// <summary>
+/// Names of the project's own telemetry sources. Every ActivitySource and Meter the project creates
+/// is named under <see cref="Prefix"/>, so one wildcard in the service defaults exports them all.
+/// </summary>
+public static class MensageriaTelemetry
+{
+    /// <summary>The prefix of every ActivitySource and Meter name the project creates.</summary>
+    public const string Prefix = "Mensageria";
+
+    /// <summary>The wildcard that matches all of the project's sources and meters.</summary>
+    public const string Wildcard = Prefix + ".*";
+
+    /// <summary>The ActivitySource of Redis command spans.</summary>
+    public const string RedisSourceName = Prefix + ".Redis";
+
+    /// <summary>
+    /// RabbitMQ.Client 7.2 emits RabbitMQ.Client.Publisher and RabbitMQ.Client.Subscriber,
+    /// and only when something listens to them.
+    /// </summary>
+    public const string RabbitMQSourceWildcard = "RabbitMQ.Client.*";
+}

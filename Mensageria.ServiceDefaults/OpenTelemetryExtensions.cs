@@ -1,0 +1,59 @@
+using Mensageria.ServiceDefaults;
+using Mensageria.ServiceDefaults.Health;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Logs, metrics and traces for a Mensageria service, exported over OTLP when asked to.</summary>
+public static class OpenTelemetryExtensions
+{
+    /// <summary>The variable the app host sets when a dashboard is listening.</summary>
+    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>
+    /// Configures OpenTelemetry logging, metrics and tracing; adds the OTLP exporter
+    /// (configured from the standard OTEL_* variables) only when an endpoint is set.
+    /// </summary>
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        var openTelemetry = builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(MensageriaTelemetry.Wildcard))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName)
+                // Health probes arrive every second or so and would drown the real traces.
+                .AddAspNetCoreInstrumentation(aspNetCore =>
+                    aspNetCore.Filter = context => !IsHealthProbe(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddSource(MensageriaTelemetry.RabbitMQSourceWildcard)
+                .AddSource(MensageriaTelemetry.Wildcard));
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        {
+            openTelemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    private static bool IsHealthProbe(PathString path) =>
+        path.StartsWithSegments(DefaultHealthEndpoints.HealthPath, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(DefaultHealthEndpoints.AlivePath, StringComparison.OrdinalIgnoreCase);
+}
