@@ -33,8 +33,11 @@ public sealed class DistributedApplicationBuilder
             ?? _host.Configuration[StateDirectory.EnvironmentVariable]
             ?? StateDirectory.DefaultPath(projectDirectory));
         _host.Logging.ClearProviders();
-        _host.Logging.AddConsole(console => console.FormatterName = AppHostConsoleFormatter.FormatterName)
-            .AddConsoleFormatter<AppHostConsoleFormatter, ConsoleFormatterOptions>();
+        if (options.EchoResourceOutput)
+        {
+            _host.Logging.AddConsole(console => console.FormatterName = AppHostConsoleFormatter.FormatterName)
+                .AddConsoleFormatter<AppHostConsoleFormatter, ConsoleFormatterOptions>();
+        }
         _host.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
     }
 

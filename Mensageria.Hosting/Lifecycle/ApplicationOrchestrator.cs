@@ -102,6 +102,8 @@ internal sealed partial class ApplicationOrchestrator(
             }
         }
 
+        // Leave Exited before returning, so a caller that now waits for health does not see the old state.
+        notifications.Update(name, s => s with { State = ResourceState.Starting, Health = null, Reason = null, ExitCode = null });
         Begin(runner, waitForDependencies: false);
         return Task.CompletedTask;
     }

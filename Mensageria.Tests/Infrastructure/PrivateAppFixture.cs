@@ -1,0 +1,21 @@
+using Mensageria.Hosting;
+
+namespace Mensageria.Tests.Infrastructure;
+
+/// <summary>An app of its own for one test class whose tests stop, kill and restart resources.</summary>
+public sealed class PrivateAppFixture : IAsyncLifetime
+{
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
+
+    public async ValueTask InitializeAsync() => _app = await AppHostFixture.StartAsync(TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
