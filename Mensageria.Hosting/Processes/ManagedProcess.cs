@@ -60,17 +60,15 @@ internal sealed class ManagedProcess : IDisposable
     /// </summary>
     public async Task StopAsync(TimeSpan grace, int? signalPid = null)
     {
-        var signalled = signalPid is { } pid
-            ? PosixSignals.SignalProcess(pid, PosixSignals.Terminate)
-            : PosixSignals.SignalGroup(Pid, PosixSignals.Terminate);
+        var signalled = signalPid is { } pid && PosixSignals.SignalProcess(pid, PosixSignals.Terminate);
         if (!signalled)
         {
-            PosixSignals.SignalGroup(Pid, PosixSignals.Terminate);
+            PosixSignals.SignalGroupOrProcess(Pid, PosixSignals.Terminate);
         }
 
         if (!await WaitForGroupExitAsync(grace))
         {
-            PosixSignals.SignalGroup(Pid, PosixSignals.Kill);
+            PosixSignals.SignalGroupOrProcess(Pid, PosixSignals.Kill);
             await WaitForGroupExitAsync(TimeSpan.FromSeconds(2));
         }
     }
@@ -78,7 +76,7 @@ internal sealed class ManagedProcess : IDisposable
     /// <summary>SIGKILL to the whole group: a crash, as a fault test wants it.</summary>
     public Task KillAsync()
     {
-        PosixSignals.SignalGroup(Pid, PosixSignals.Kill);
+        PosixSignals.SignalGroupOrProcess(Pid, PosixSignals.Kill);
         return WaitForGroupExitAsync(TimeSpan.FromSeconds(5));
     }
 

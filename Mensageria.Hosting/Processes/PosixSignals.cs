@@ -15,6 +15,12 @@ internal static partial class PosixSignals
 
     public static bool SignalGroup(int groupId, int signal) => groupId > 0 && SendSignal(-groupId, signal) == 0;
 
+    /// <summary>
+    /// Signals the group led by <paramref name="pid"/>, or the process alone while it has not yet
+    /// become a group leader (the moment between fork and <c>setsid</c>).
+    /// </summary>
+    public static bool SignalGroupOrProcess(int pid, int signal) => SignalGroup(pid, signal) || SignalProcess(pid, signal);
+
     /// <summary>Signal 0 delivers nothing; it only asks whether any member of the group is left.</summary>
     public static bool GroupExists(int groupId) => groupId > 0 && SendSignal(-groupId, 0) == 0;
 

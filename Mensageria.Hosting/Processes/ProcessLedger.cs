@@ -46,24 +46,28 @@ internal sealed partial class ProcessLedger(string path, ILogger logger)
             Write([]);
         }
 
-        var leftovers = entries.Where(e => e.StartTime is not null && ProcessStartTime.Read(e.Pid) == e.StartTime).ToList();
+        var leftovers = entries.Where(IsStillRunning).ToList();
         foreach (var leftover in leftovers)
         {
             LogStoppingLeftover(logger, leftover.ReplicaId, leftover.Pid);
-            PosixSignals.SignalGroup(leftover.Pid, PosixSignals.Terminate);
+            PosixSignals.SignalGroupOrProcess(leftover.Pid, PosixSignals.Terminate);
         }
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (leftovers.Any(e => PosixSignals.GroupExists(e.Pid)) && DateTime.UtcNow < deadline)
+        while (leftovers.Any(e => PosixSignals.GroupExists(e.Pid) || IsStillRunning(e)) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100, cancellationToken);
         }
 
         foreach (var leftover in leftovers)
         {
-            PosixSignals.SignalGroup(leftover.Pid, PosixSignals.Kill);
+            PosixSignals.SignalGroupOrProcess(leftover.Pid, PosixSignals.Kill);
         }
     }
+
+    /// <summary>The same process as recorded: same pid and kernel start time, so never a recycled pid.</summary>
+    private static bool IsStillRunning(ProcessLedgerEntry entry) =>
+        entry.StartTime is not null && ProcessStartTime.Read(entry.Pid) == entry.StartTime;
 
     private List<ProcessLedgerEntry> Read()
     {

@@ -1,3 +1,4 @@
+using Mensageria.ServiceDefaults;
 using Mensageria.ServiceDefaults.Health;
 using Mensageria.ServiceDefaults.RabbitMQ;
 using Microsoft.Extensions.Configuration;
@@ -28,14 +29,7 @@ public static class RabbitMQClientExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionName);
 
-        var settings = new RabbitMQClientSettings();
-        builder.Configuration.GetSection($"{RabbitMQClientSettings.ConfigurationSection}:{connectionName}").Bind(settings);
-        if (builder.Configuration.GetConnectionString(connectionName) is { Length: > 0 } connectionString)
-        {
-            settings.ConnectionString = connectionString;
-        }
-
-        configure?.Invoke(settings);
+        var settings = ClientSettings.Bind(builder, RabbitMQClientSettings.ConfigurationSection, connectionName, configure);
 
         // Validated here, so a bad value stops the service before anything else happens.
         var factory = RabbitMQConnectionString.CreateFactory(

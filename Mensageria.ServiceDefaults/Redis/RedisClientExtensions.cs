@@ -1,3 +1,4 @@
+using Mensageria.ServiceDefaults;
 using Mensageria.ServiceDefaults.Health;
 using Mensageria.ServiceDefaults.Redis;
 using Mensageria.ServiceDefaults.Redis.Tracing;
@@ -30,14 +31,7 @@ public static class RedisClientExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionName);
 
-        var settings = new RedisClientSettings();
-        builder.Configuration.GetSection($"{RedisClientSettings.ConfigurationSection}:{connectionName}").Bind(settings);
-        if (builder.Configuration.GetConnectionString(connectionName) is { Length: > 0 } connectionString)
-        {
-            settings.ConnectionString = connectionString;
-        }
-
-        configure?.Invoke(settings);
+        var settings = ClientSettings.Bind(builder, RedisClientSettings.ConfigurationSection, connectionName, configure);
 
         // Validated here, so a bad value stops the service before anything else happens.
         var options = RedisConnectionString.Parse(

@@ -25,8 +25,8 @@ public sealed class ProcessLedgerTests : IDisposable
     public async Task Groups_left_by_a_killed_app_host_are_stopped_on_the_next_start_but_a_recycled_pid_is_spared()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var leftover = StartGroupLeader();
-        var stranger = StartGroupLeader();
+        var leftover = await StartGroupLeaderAsync(cancellationToken);
+        var stranger = await StartGroupLeaderAsync(cancellationToken);
         var path = Path.Combine(_state.Path, "processes.json");
         // The stranger's entry has another start time: its pid was recycled by an unrelated process.
         File.WriteAllText(path, $$"""
@@ -44,9 +44,9 @@ public sealed class ProcessLedgerTests : IDisposable
     }
 
     [Fact]
-    public void Entries_come_and_go_with_their_processes()
+    public async Task Entries_come_and_go_with_their_processes()
     {
-        var process = StartGroupLeader();
+        var process = await StartGroupLeaderAsync(TestContext.Current.CancellationToken);
         var path = Path.Combine(_state.Path, "processes.json");
         var ledger = new ProcessLedger(path, NullLogger.Instance);
 
@@ -57,10 +57,16 @@ public sealed class ProcessLedgerTests : IDisposable
         Assert.Equal("[]", File.ReadAllText(path));
     }
 
-    private Process StartGroupLeader()
+    /// <summary>A process that leads its own group, as the app host's children do, like one a killed app host left.</summary>
+    private async Task<Process> StartGroupLeaderAsync(CancellationToken cancellationToken)
     {
         var process = Process.Start(new ProcessStartInfo("setsid", ["sleep", "600"]))!;
         _processes.Add(process);
+        while (ProcessProbe.GroupOf(process.Id) != process.Id)
+        {
+            await Task.Delay(10, cancellationToken);
+        }
+
         return process;
     }
 }

@@ -17,6 +17,13 @@ internal static class ProcessProbe
         }
     }
 
+    /// <summary>The process group id (field 5 of <c>/proc/{pid}/stat</c>).</summary>
+    public static int GroupOf(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static async Task<bool> WaitUntilGoneAsync(int pid, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + timeout;
