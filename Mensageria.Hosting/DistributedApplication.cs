@@ -6,7 +6,6 @@ using Mensageria.Hosting.State;
 using Mensageria.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Mensageria.Hosting;
 
@@ -14,7 +13,7 @@ namespace Mensageria.Hosting;
 /// A built application: <see cref="Run"/> from an app host, or start and drive it from a test
 /// (connection strings, HTTP clients, waiting for health, stopping and killing resources).
 /// </summary>
-public sealed partial class DistributedApplication : IAsyncDisposable
+public sealed class DistributedApplication : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly DistributedApplicationOptions _options;
@@ -85,10 +84,13 @@ public sealed partial class DistributedApplication : IAsyncDisposable
         }
         catch (DistributedApplicationException e)
         {
-            var logger = _host.Services.GetRequiredService<ILogger<DistributedApplication>>();
-            LogCannotStart(logger, e.Message);
-            await _host.StopAsync(CancellationToken.None);
+            // The host (and its loggers) are disposed by now: say it on stderr, where it is seen last.
+            await Console.Error.WriteLineAsync($"error: the application cannot start:{Environment.NewLine}{e.Message}");
             Environment.ExitCode = 1;
+        }
+        finally
+        {
+            _started = false;
         }
     }
 
@@ -133,6 +135,4 @@ public sealed partial class DistributedApplication : IAsyncDisposable
     private T? Find<T>(string name) where T : class, IResource =>
         Services.GetRequiredService<IReadOnlyList<Runners.ResourceRunner>>().Select(r => r.Resource).OfType<T>().FirstOrDefault(r => r.Name == name);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "The application cannot start:\n{Reason}")]
-    private static partial void LogCannotStart(ILogger logger, string reason);
 }

@@ -38,6 +38,9 @@ public sealed class DistributedApplicationBuilder
             _host.Logging.AddConsole(console => console.FormatterName = AppHostConsoleFormatter.FormatterName)
                 .AddConsoleFormatter<AppHostConsoleFormatter, ConsoleFormatterOptions>();
         }
+
+        // A start that fails is reported once, plainly, by DistributedApplication.RunAsync.
+        _host.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         _host.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
     }
 

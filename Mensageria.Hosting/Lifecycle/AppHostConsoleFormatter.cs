@@ -12,6 +12,9 @@ internal sealed class AppHostConsoleFormatter() : ConsoleFormatter(FormatterName
 {
     public const string FormatterName = "apphost";
 
+    // Escape codes only for a terminal, not for a file or a pipe.
+    private static readonly bool s_colored = !Console.IsOutputRedirected;
+
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
         var message = logEntry.Formatter(logEntry.State, logEntry.Exception);
@@ -21,7 +24,8 @@ internal sealed class AppHostConsoleFormatter() : ConsoleFormatter(FormatterName
             LogLevel.Error or LogLevel.Critical => ("\u001b[31m", "error: "),
             _ => ("\u001b[1m", ""),
         };
-        textWriter.Write($"{color}{DateTime.Now:HH:mm:ss} {label}{message}\u001b[0m{Environment.NewLine}");
+        var (start, end) = s_colored ? (color, "\u001b[0m") : ("", "");
+        textWriter.Write($"{start}{DateTime.Now:HH:mm:ss} {label}{message}{end}{Environment.NewLine}");
         if (logEntry.Exception is not null)
         {
             textWriter.WriteLine(logEntry.Exception.ToString());

@@ -1,7 +1,7 @@
 using Mensageria.Hosting.ApplicationModel;
 using Mensageria.Hosting.Processes;
 using Mensageria.Hosting.Runners;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Mensageria.Hosting.State;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -13,36 +13,29 @@ namespace Mensageria.Hosting.Lifecycle;
 /// </summary>
 internal sealed partial class ApplicationOrchestrator(
     IReadOnlyList<ResourceRunner> runners,
+    StateDirectory state,
     ResourceNotificationService notifications,
     ProcessLedger ledger,
     TimeProvider timeProvider,
     ILogger<ApplicationOrchestrator> logger) : IHostedService
 {
-    private static readonly TimeSpan s_startingProbeInterval = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan s_healthyProbeInterval = TimeSpan.FromSeconds(2);
     private readonly Dictionary<string, ResourceRun> _runs = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private bool _started;
+    private IDisposable? _claim;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await ledger.StopLeftoversAsync(cancellationToken);
-        var problems = new List<string>();
-        foreach (var runner in runners)
+        _claim = state.Claim();
+        try
         {
-            try
-            {
-                runner.CheckPrerequisites();
-            }
-            catch (ResourceStartException e)
-            {
-                problems.Add(e.Message);
-            }
+            await ledger.StopLeftoversAsync(cancellationToken);
+            ResourcePrerequisites.Check(runners);
         }
-
-        if (problems.Count > 0)
+        catch
         {
-            throw new DistributedApplicationException(string.Join(Environment.NewLine, problems));
+            ReleaseClaim();
+            throw;
         }
 
         foreach (var runner in runners)
@@ -68,6 +61,14 @@ internal sealed partial class ApplicationOrchestrator(
         // Services first, so none of them sees its broker or cache vanish, then the servers.
         await Task.WhenAll(runners.Where(r => r.Resource is ProjectResource).Select(r => StopResourceAsync(r.Resource.Name, cancellationToken)));
         await Task.WhenAll(runners.Where(r => r.Resource is not ProjectResource).Select(r => StopResourceAsync(r.Resource.Name, cancellationToken)));
+        _started = false;
+        ReleaseClaim();
+    }
+
+    private void ReleaseClaim()
+    {
+        _claim?.Dispose();
+        _claim = null;
     }
 
     public async Task StopResourceAsync(string name, CancellationToken cancellationToken)
@@ -138,7 +139,7 @@ internal sealed partial class ApplicationOrchestrator(
             notifications.Update(name, s => s with { State = ResourceState.Starting, Health = null, Reason = null, ExitCode = null });
             await runner.StartAsync(cancellationToken);
             notifications.Update(name, s => s with { State = ResourceState.Running, StartedAt = timeProvider.GetUtcNow() });
-            await MonitorHealthAsync(runner, cancellationToken);
+            await ResourceHealthMonitor.WatchAsync(runner, notifications, timeProvider, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -147,25 +148,6 @@ internal sealed partial class ApplicationOrchestrator(
         {
             LogFailedToStart(logger, name, e.Message);
             notifications.Update(name, s => s with { State = ResourceState.FailedToStart, Health = null, Reason = e.Message });
-        }
-    }
-
-    private async Task MonitorHealthAsync(ResourceRunner runner, CancellationToken cancellationToken)
-    {
-        var name = runner.Resource.Name;
-        var everHealthy = false;
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var result = await runner.CheckHealthAsync(cancellationToken);
-            var healthy = result.Status == HealthStatus.Healthy;
-            everHealthy |= healthy;
-            notifications.Update(name, s => s.IsTerminal || s.State == ResourceState.Stopping ? s : s with
-            {
-                State = healthy ? ResourceState.Healthy : everHealthy ? ResourceState.Unhealthy : ResourceState.Running,
-                Health = healthy ? "Healthy" : "Unhealthy",
-                Reason = healthy ? null : result.Description,
-            });
-            await Task.Delay(everHealthy ? s_healthyProbeInterval : s_startingProbeInterval, timeProvider, cancellationToken);
         }
     }
 

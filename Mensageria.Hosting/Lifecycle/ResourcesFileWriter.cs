@@ -8,7 +8,7 @@ namespace Mensageria.Hosting.Lifecycle;
 /// (and the command-line client) can find every resource's state, endpoints and pids. Written to a
 /// temporary file and renamed, so a reader never sees half a file.
 /// </summary>
-internal sealed class ResourcesFileWriter
+internal sealed class ResourcesFileWriter : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly string _path;
@@ -18,8 +18,13 @@ internal sealed class ResourcesFileWriter
     {
         _path = state.ResourcesFile;
         _notifications = notifications;
-        notifications.Changed += (_, _) => Write();
+        notifications.Changed += OnChanged;
     }
+
+    /// <summary>Stops writing: the application is gone, and its state directory may be deleted next.</summary>
+    public void Dispose() => _notifications.Changed -= OnChanged;
+
+    private void OnChanged(ResourceSnapshot current, ResourceSnapshot? previous) => Write();
 
     private void Write()
     {

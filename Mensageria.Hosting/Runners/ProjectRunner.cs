@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Mensageria.Hosting.ApplicationModel;
 using Mensageria.Hosting.Processes;
+using Mensageria.Hosting.State;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Mensageria.Hosting.Runners;
@@ -19,6 +20,13 @@ internal sealed class ProjectRunner(ProjectResource project, RunnerContext conte
         {
             throw new ResourceStartException(
                 $"'{project.Name}' has no build output at {project.Metadata.AssemblyPath}. Build the solution first: dotnet build Mensageria.sln");
+        }
+
+        if (project.FixedHttpPort is { } port && project.ReplicaPorts.Contains(port) && !PortAllocator.IsFree(port))
+        {
+            throw new ResourceStartException(
+                $"'{project.Name}' serves on port {port}, which another process is using (another Mensageria app host?). " +
+                $"Stop that process, or choose another port in the app host's WithHttpEndpoint(port: …).");
         }
     }
 

@@ -55,7 +55,7 @@ internal sealed class RabbitMQServerRunner(RabbitMQServerResource broker, Runner
 
         var folder = Context.State.ForResource(broker.Name);
         var environment = WriteConfiguration(folder);
-        Launch(new ProcessSpec(EpmdId, Epmd, ["-port", Port(broker.EpmdPort), "-address", "127.0.0.1"], folder, environment));
+        Launch(new ProcessSpec(EpmdId, Epmd, ["-port", Port(broker.EpmdPort), "-address", "127.0.0.1"], folder, environment), auxiliary: true);
         await EpmdProbe.WaitUntilListeningAsync(broker.EpmdPort, cancellationToken);
         Launch(new ProcessSpec(ServerId, ServerScript, [], folder, environment));
     }
@@ -63,7 +63,7 @@ internal sealed class RabbitMQServerRunner(RabbitMQServerResource broker, Runner
     public override Task<HealthCheckResult> CheckHealthAsync(CancellationToken cancellationToken) =>
         RabbitMQReadiness.CheckAsync(broker.ConnectionString, broker.ManagementUrl, broker.Password, cancellationToken);
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    protected override async Task StopProcessesAsync(CancellationToken cancellationToken)
     {
         // The server script traps SIGTERM into a slow `rabbitmqctl stop`; the VM itself stops
         // gracefully on SIGTERM, so signal the VM (its pid is in the pid file) and let the script follow.

@@ -15,11 +15,16 @@ internal abstract class ResourceRunner(IResource resource, RunnerContext context
 {
     private readonly ConcurrentDictionary<string, ManagedProcess> _running = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<int, Task> _exitObservers = new();
+
+    // Helpers such as a broker's epmd: they serve the main processes and end with them.
+    private readonly ConcurrentDictionary<string, bool> _auxiliary = new(StringComparer.Ordinal);
+
     public IResource Resource { get; } = resource;
 
     protected RunnerContext Context { get; } = context;
 
-    /// <summary>Raised when every replica has exited, whether stopped or crashed.</summary>
+    /// <summary>Raised when every main process has exited, whether stopped or crashed.</summary>
     public event Action<int>? AllExited;
 
     /// <summary>Fails with a message that says what to install or build when the resource cannot run here.</summary>
@@ -33,7 +38,14 @@ internal abstract class ResourceRunner(IResource resource, RunnerContext context
     /// <summary>The endpoints people and scripts use, name → URL.</summary>
     public abstract ImmutableSortedDictionary<string, string> Endpoints { get; }
 
-    public virtual Task StopAsync(CancellationToken cancellationToken) =>
+    /// <summary>Stops the processes and returns once every exit has been recorded.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await StopProcessesAsync(cancellationToken);
+        await Task.WhenAll(_exitObservers.Values);
+    }
+
+    protected virtual Task StopProcessesAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(_running.Values.Select(p => p.StopAsync(TimeSpan.FromSeconds(5))));
 
     public Task KillReplicaAsync(string replicaId) =>
@@ -45,14 +57,19 @@ internal abstract class ResourceRunner(IResource resource, RunnerContext context
 
     protected ManagedProcess? GetProcess(string replicaId) => _running.GetValueOrDefault(replicaId);
 
-    protected ManagedProcess Launch(ProcessSpec spec, string? url = null)
+    protected ManagedProcess Launch(ProcessSpec spec, string? url = null, bool auxiliary = false)
     {
+        if (auxiliary)
+        {
+            _auxiliary[spec.ReplicaId] = true;
+        }
+
         var process = ManagedProcess.Start(spec, (text, isError) => Context.Logs.Add(
             new ResourceLogLine(Resource.Name, spec.ReplicaId, Context.TimeProvider.GetUtcNow(), text, isError)));
         _running[spec.ReplicaId] = process;
         Context.Ledger.Add(spec.ReplicaId, process.Pid);
         SetReplica(new ReplicaSnapshot(spec.ReplicaId, process.Pid, url, ExitCode: null));
-        _ = ObserveExitAsync(spec.ReplicaId, process, url);
+        _exitObservers[process.Pid] = ObserveExitAsync(spec.ReplicaId, process, url);
         return process;
     }
 
@@ -63,10 +80,13 @@ internal abstract class ResourceRunner(IResource resource, RunnerContext context
         _running.TryRemove(new KeyValuePair<string, ManagedProcess>(replicaId, process));
         process.Dispose();
         SetReplica(new ReplicaSnapshot(replicaId, process.Pid, url, exitCode));
-        if (_running.IsEmpty)
+        if (!_auxiliary.ContainsKey(replicaId) && !_running.Keys.Any(id => !_auxiliary.ContainsKey(id)))
         {
+            await Task.WhenAll(_running.Values.Select(helper => helper.StopAsync(TimeSpan.FromSeconds(2))));
             AllExited?.Invoke(exitCode);
         }
+
+        _exitObservers.TryRemove(process.Pid, out _);
     }
 
     private void SetReplica(ReplicaSnapshot replica) => Context.Notifications.Update(Resource.Name, s =>

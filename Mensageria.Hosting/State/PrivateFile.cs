@@ -5,12 +5,21 @@ internal static class PrivateFile
 {
     public static void WriteAllLines(string path, IEnumerable<string> lines)
     {
-        // Write to a fresh temporary file, restrict it, then rename: the secret is never world-readable.
+        // Create the temporary file owner-only from the start, then rename: the secret is never readable by others.
         var temporary = path + ".tmp";
-        File.WriteAllLines(temporary, lines);
+        File.Delete(temporary);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var writer = new StreamWriter(temporary, options))
+        {
+            foreach (var line in lines)
+            {
+                writer.WriteLine(line);
+            }
         }
 
         File.Move(temporary, path, overwrite: true);

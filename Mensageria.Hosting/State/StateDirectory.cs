@@ -24,6 +24,25 @@ public sealed class StateDirectory
 
     public string ProcessLedgerFile => System.IO.Path.Combine(Path, "processes.json");
 
+    /// <summary>
+    /// Claims the folder for one running app host: a second one on the same folder would take the
+    /// first one's processes for leftovers and stop them. Released by disposal, or by the kernel when
+    /// the holder dies.
+    /// </summary>
+    public IDisposable Claim()
+    {
+        try
+        {
+            return new FileStream(System.IO.Path.Combine(Path, "apphost.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new Lifecycle.DistributedApplicationException(
+                $"Another app host is running with the state directory {Path}. Stop it first, " +
+                $"or give this one a folder of its own with {EnvironmentVariable}=/some/other/folder.");
+        }
+    }
+
     /// <summary>A resource's own folder, created on first use.</summary>
     public string ForResource(string resourceName, params string[] parts)
     {

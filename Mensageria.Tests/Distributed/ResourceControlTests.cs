@@ -39,6 +39,25 @@ public sealed class ResourceControlTests(PrivateAppFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_crashed_broker_shows_as_exited_takes_its_epmd_along_and_starts_again()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var app = fixture.App;
+        var epmdPid = app.ResourceNotifications.Get("messaging").Replicas.Single(r => r.Id == "messaging-epmd").Pid!.Value;
+
+        await app.KillReplicaAsync("messaging", "messaging-0");
+
+        var broker = await app.ResourceNotifications.WaitForAsync(
+            "messaging", s => s.State == ResourceState.Exited, "exited", s_timeout, cancellationToken);
+        Assert.Equal(137, broker.ExitCode);
+        Assert.True(await ProcessProbe.WaitUntilGoneAsync(epmdPid, TimeSpan.FromSeconds(10), cancellationToken));
+
+        await app.StartResourceAsync("messaging");
+        await app.WaitForResourceHealthyAsync("messaging", s_timeout, cancellationToken);
+        await app.WaitForResourceHealthyAsync("api", s_timeout, cancellationToken);
+    }
+
+    [Fact]
     public async Task A_killed_replica_shows_as_exited_and_can_be_started_again()
     {
         var cancellationToken = TestContext.Current.CancellationToken;

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Mensageria.Hosting;
 using Mensageria.Hosting.Lifecycle;
 using Mensageria.Tests.Infrastructure;
@@ -64,6 +66,38 @@ public sealed class ApplicationModelTests : IDisposable
 
         Assert.Throws<InvalidOperationException>(() => builder.AddRabbitMQ("cache"));
         Assert.Throws<InvalidOperationException>(() => cache.WaitFor(cache));
+    }
+
+    [Fact]
+    public async Task A_fixed_port_in_use_stops_start_up_naming_the_port()
+    {
+        using var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+        var builder = ModelBuilder.Create(_state.Path);
+        builder.AddProject<Projects.Mensageria_AppHost>("web").WithHttpEndpoint(port);
+        await using var app = builder.Build();
+
+        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains($"port {port}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("another process", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_one_app_host_at_a_time_runs_on_a_state_directory()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var first = ModelBuilder.Create(_state.Path).Build();
+        await first.StartAsync(cancellationToken);
+
+        await using var second = ModelBuilder.Create(_state.Path).Build();
+        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => second.StartAsync(cancellationToken));
+        Assert.Contains("Another app host", error.Message, StringComparison.Ordinal);
+
+        await first.StopAsync(cancellationToken);
+        await using var third = ModelBuilder.Create(_state.Path).Build();
+        await third.StartAsync(cancellationToken);
     }
 
     [Fact]
