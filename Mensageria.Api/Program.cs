@@ -1,14 +1,19 @@
 using Mensageria.Api;
+using Mensageria.Api.Orders;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddRabbitMQClient("messaging");
-builder.AddRedisClient("cache");
+// Short Redis timeouts: an order answered 503 within two seconds beats one that hangs.
+builder.AddRedisClient("cache", configureOptions: redis => redis.AsyncTimeout = redis.SyncTimeout = 1000);
+builder.AddOrdersApi();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapRootApi();
+app.MapOrdersApi();
+app.MapApiReference();
 
 app.Run();

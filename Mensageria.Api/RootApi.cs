@@ -13,7 +13,7 @@ public static class RootApi
     }
 
     public static Ok<ServiceInfo> GetRoot(IHostEnvironment environment) =>
-        TypedResults.Ok(new ServiceInfo("api", environment.ApplicationName, "Orders arrive in a later release."));
+        TypedResults.Ok(new ServiceInfo("api", environment.ApplicationName, "Orders at /api/orders; reference at /scalar."));
 }
 
 /// <summary>What the root of a service says about it.</summary>

@@ -1,8 +1,7 @@
 namespace Mensageria.Worker;
 
 /// <summary>
-/// Announces that this worker replica started and stopped. Order processing joins it in a later
-/// release; until then this is all the worker does besides answering its health endpoints.
+/// Announces that this worker replica started and stopped, so its logs say which replica they come from.
 /// </summary>
 public sealed partial class ReplicaLifecycleService(
     ReplicaIdentity replica,

@@ -15,7 +15,7 @@ public static class RootApi
     public static Ok<ServiceInfo> GetRoot(ReplicaIdentity replica)
     {
         ArgumentNullException.ThrowIfNull(replica);
-        return TypedResults.Ok(new ServiceInfo("worker", replica.InstanceId, "Order processing arrives in a later release."));
+        return TypedResults.Ok(new ServiceInfo("worker", replica.InstanceId, "Processing orders from orders.placed."));
     }
 }
 

@@ -1,6 +1,10 @@
+using Mensageria.Messaging.Contracts;
+using Mensageria.Messaging.Topology;
+using Mensageria.Worker.Orders;
+
 namespace Mensageria.Worker;
 
-/// <summary>The worker's own services.</summary>
+/// <summary>The worker's own services: its replica identity and the order consumer.</summary>
 public static class WorkerServiceExtensions
 {
     public static IHostApplicationBuilder AddWorkerServices(this IHostApplicationBuilder builder)
@@ -9,6 +13,9 @@ public static class WorkerServiceExtensions
 
         builder.Services.AddSingleton(ReplicaIdentity.FromConfiguration(builder.Configuration));
         builder.Services.AddHostedService<ReplicaLifecycleService>();
+        builder.AddOrderMessaging();
+        builder.Services.AddSingleton<OrderEvents>();
+        builder.AddMessageConsumer<OrderPlaced, OrderPlacedHandler>(MessagingTopology.OrdersQueue, MessagingJsonContext.Default.OrderPlaced);
         return builder;
     }
 }

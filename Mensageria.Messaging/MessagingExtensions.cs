@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization.Metadata;
+using Mensageria.Messaging.Consuming;
+using Mensageria.Messaging.Orders;
+using Mensageria.Messaging.Publishing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using RabbitMQ.Client;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class MessagingExtensions
+{
+    /// <summary>The confirming publisher and the Redis order, catalog and idempotency stores (needs the messaging and cache clients).</summary>
+    public static IHostApplicationBuilder AddOrderMessaging(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<MessagePublisher>();
+        builder.Services.TryAddSingleton<OrderStore>();
+        builder.Services.TryAddSingleton<CatalogStore>();
+        builder.Services.TryAddSingleton<IdempotencyStore>();
+        return builder;
+    }
+
+    /// <summary>Consumes <paramref name="queue"/> with <typeparamref name="THandler"/>; options from <c>Mensageria:Consumers:{queue}</c>.</summary>
+    public static IHostApplicationBuilder AddMessageConsumer<TMessage, THandler>(
+        this IHostApplicationBuilder builder, string queue, JsonTypeInfo<TMessage> typeInfo)
+        where THandler : class, IMessageHandler<TMessage>
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = new ConsumerOptions { Queue = queue };
+        builder.Configuration.GetSection($"{ConsumerOptions.ConfigurationSection}:{queue}").Bind(options);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IMessageHandler<TMessage>, THandler>();
+        builder.Services.AddHostedService(sp => new MessageConsumerHost<TMessage>(
+            sp.GetRequiredService<IConnection>(),
+            sp.GetRequiredService<IMessageHandler<TMessage>>(),
+            options,
+            typeInfo,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<MessageConsumerHost<TMessage>>>()));
+        return builder;
+    }
+}

@@ -1,0 +1,31 @@
+using StackExchange.Redis;
+
+namespace Mensageria.Messaging.Orders;
+
+/// <summary>
+/// Idempotency keys with a TTL: the first request with a key claims it; a retry with the same body
+/// gets the same order, one with another body a conflict. A claim is released when its request fails,
+/// so a retry can succeed.
+/// </summary>
+public sealed class IdempotencyStore(IConnectionMultiplexer redis)
+{
+    public static readonly TimeSpan KeyLifetime = TimeSpan.FromHours(24);
+
+    /// <summary>Null when this request claimed the key; otherwise what the earlier request holds.</summary>
+    public async Task<IdempotencyEntry?> ClaimAsync(string key, string bodyHash, string orderId)
+    {
+        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(
+            OrderScripts.Claim, [RedisKeys.Idempotency(key)], [bodyHash, orderId, (long)KeyLifetime.TotalSeconds]))!;
+        return result.Length == 0 ? null : new IdempotencyEntry((string)result[0]!, (string)result[1]!, (string?)result[2] == "accepted");
+    }
+
+    public async Task<IdempotencyEntry?> GetAsync(string key)
+    {
+        var values = await redis.GetDatabase().HashGetAsync(RedisKeys.Idempotency(key), ["hash", "orderId", "state"]);
+        return values[0].IsNull ? null : new IdempotencyEntry((string)values[0]!, (string)values[1]!, values[2] == "accepted");
+    }
+
+    public Task MarkAcceptedAsync(string key) => redis.GetDatabase().HashSetAsync(RedisKeys.Idempotency(key), "state", "accepted");
+
+    public Task ReleaseAsync(string key) => redis.GetDatabase().KeyDeleteAsync(RedisKeys.Idempotency(key));
+}

@@ -1,0 +1,17 @@
+using Mensageria.Messaging.Contracts;
+
+namespace Mensageria.Messaging.Orders;
+
+/// <summary>An order as stored in Redis: what was asked, what it costs, where it is, and how it got there.</summary>
+public sealed record OrderRecord(
+    string Id,
+    string CustomerId,
+    IReadOnlyList<PricedLine> Lines,
+    decimal Total,
+    OrderStatus Status,
+    DateTimeOffset CreatedAt,
+    string? TraceId,
+    string? Reason,
+    string? InvoiceNumber,
+    string? ProcessedBy,
+    IReadOnlyList<StatusEntry> History);

@@ -1,0 +1,56 @@
+namespace Mensageria.Messaging.Orders;
+
+/// <summary>The Lua scripts that make each step atomic and safe to repeat.</summary>
+internal static class OrderScripts
+{
+    /// <summary>
+    /// Moves an order forward only (by rank), appending the history entry; a repeated or backward
+    /// transition changes nothing. KEYS: order, history. ARGV: status, rank, entry json, time, then field/value pairs.
+    /// Returns 1 when it moved, 0 when not, -1 when there is no such order.
+    /// </summary>
+    public const string Transition = """
+        local current = redis.call('HGET', KEYS[1], 'rank')
+        if not current then return -1 end
+        if tonumber(current) >= tonumber(ARGV[2]) then return 0 end
+        redis.call('HSET', KEYS[1], 'status', ARGV[1], 'rank', ARGV[2], 'updatedAt', ARGV[4])
+        for i = 5, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+        redis.call('RPUSH', KEYS[2], ARGV[3])
+        return 1
+        """;
+
+    /// <summary>
+    /// Reserves every line or none, once per order. KEYS: stock, reservation marker. ARGV: sku, quantity pairs.
+    /// Returns '' when reserved (now or before), else the first SKU that is short.
+    /// </summary>
+    public const string Reserve = """
+        if redis.call('EXISTS', KEYS[2]) == 1 then return '' end
+        for i = 1, #ARGV, 2 do
+          local available = tonumber(redis.call('HGET', KEYS[1], ARGV[i]) or '0')
+          if available < tonumber(ARGV[i + 1]) then return ARGV[i] end
+        end
+        for i = 1, #ARGV, 2 do redis.call('HINCRBY', KEYS[1], ARGV[i], -tonumber(ARGV[i + 1])) end
+        redis.call('SET', KEYS[2], '1')
+        return ''
+        """;
+
+    /// <summary>Gives an order its invoice number once. KEYS: order, sequence. ARGV: number prefix, time.</summary>
+    public const string Invoice = """
+        local existing = redis.call('HGET', KEYS[1], 'invoice')
+        if existing then return existing end
+        local number = ARGV[1] .. string.format('%07d', redis.call('INCR', KEYS[2]))
+        redis.call('HSET', KEYS[1], 'invoice', number, 'invoicedAt', ARGV[2])
+        return number
+        """;
+
+    /// <summary>
+    /// Claims an idempotency key for a request, or returns who has it. KEYS: key. ARGV: body hash, order id, ttl seconds.
+    /// Returns an empty array when claimed, else {hash, order id, state}.
+    /// </summary>
+    public const string Claim = """
+        local existing = redis.call('HMGET', KEYS[1], 'hash', 'orderId', 'state')
+        if existing[1] then return existing end
+        redis.call('HSET', KEYS[1], 'hash', ARGV[1], 'orderId', ARGV[2], 'state', 'pending')
+        redis.call('EXPIRE', KEYS[1], ARGV[3])
+        return {}
+        """;
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json;
+using Mensageria.Messaging.Contracts;
+using StackExchange.Redis;
+
+namespace Mensageria.Messaging.Orders;
+
+/// <summary>
+/// Orders in Redis: a hash per order, its status history as a list, and a time-ordered index of
+/// recent orders. Every step that changes stock or issues an invoice is a Lua script, atomic and
+/// safe to repeat, so a redelivered message never does it twice.
+/// </summary>
+public sealed class OrderStore(IConnectionMultiplexer redis, TimeProvider timeProvider)
+{
+    public async Task CreateAsync(OrderRecord order)
+    {
+        var transaction = redis.GetDatabase().CreateTransaction();
+        _ = transaction.HashSetAsync(RedisKeys.Order(order.Id),
+        [
+            new("id", order.Id),
+            new("customerId", order.CustomerId),
+            new("lines", JsonSerializer.Serialize([.. order.Lines], MessagingJsonContext.Default.ListPricedLine)),
+            new("total", order.Total.ToString(CultureInfo.InvariantCulture)),
+            new("status", order.Status.ToString()),
+            new("rank", Rank(order.Status)),
+            new("createdAt", order.CreatedAt.ToString("O", CultureInfo.InvariantCulture)),
+            new("traceId", order.TraceId ?? ""),
+        ]);
+        _ = transaction.ListRightPushAsync(RedisKeys.History(order.Id), Entry(new StatusEntry(order.Status, order.CreatedAt)));
+        _ = transaction.SortedSetAddAsync(RedisKeys.RecentOrders, order.Id, order.CreatedAt.ToUnixTimeMilliseconds());
+        await transaction.ExecuteAsync();
+    }
+
+    /// <summary>Removes an order that was never accepted (its publish failed), leaving nothing half-created.</summary>
+    public async Task DeleteAsync(string id)
+    {
+        var database = redis.GetDatabase();
+        await database.KeyDeleteAsync([RedisKeys.Order(id), RedisKeys.History(id)]);
+        await database.SortedSetRemoveAsync(RedisKeys.RecentOrders, id);
+    }
+
+    public async Task<OrderRecord?> GetAsync(string id)
+    {
+        var database = redis.GetDatabase();
+        var fieldsTask = database.HashGetAllAsync(RedisKeys.Order(id));
+        var historyTask = database.ListRangeAsync(RedisKeys.History(id));
+        var fields = (await fieldsTask).ToDictionary(e => (string)e.Name!, e => (string?)e.Value);
+        if (fields.Count == 0)
+        {
+            return null;
+        }
+
+        var history = (await historyTask).Select(h => JsonSerializer.Deserialize((string)h!, MessagingJsonContext.Default.StatusEntry)!).ToList();
+        return new OrderRecord(
+            fields["id"]!,
+            fields["customerId"]!,
+            JsonSerializer.Deserialize(fields["lines"]!, MessagingJsonContext.Default.ListPricedLine)!,
+            decimal.Parse(fields["total"]!, CultureInfo.InvariantCulture),
+            Enum.Parse<OrderStatus>(fields["status"]!),
+            DateTimeOffset.Parse(fields["createdAt"]!, CultureInfo.InvariantCulture),
+            NullIfEmpty(fields.GetValueOrDefault("traceId")),
+            NullIfEmpty(fields.GetValueOrDefault("reason")),
+            NullIfEmpty(fields.GetValueOrDefault("invoice")),
+            NullIfEmpty(fields.GetValueOrDefault("processedBy")),
+            history);
+    }
+
+    /// <summary>The most recent orders first, optionally only those with <paramref name="status"/>.</summary>
+    public async Task<IReadOnlyList<OrderRecord>> ListRecentAsync(OrderStatus? status, int limit)
+    {
+        var orders = new List<OrderRecord>();
+        var database = redis.GetDatabase();
+        const int page = 200;
+        for (long start = 0; orders.Count < limit; start += page)
+        {
+            var ids = await database.SortedSetRangeByRankAsync(RedisKeys.RecentOrders, start, start + page - 1, Order.Descending);
+            if (ids.Length == 0)
+            {
+                break;
+            }
+
+            var records = await Task.WhenAll(ids.Select(id => GetAsync(id!)));
+            orders.AddRange(records.OfType<OrderRecord>().Where(o => status is null || o.Status == status).Take(limit - orders.Count));
+        }
+
+        return orders;
+    }
+
+    /// <summary>Moves the order forward to <paramref name="status"/>; false when it was there or further already.</summary>
+    public async Task<bool> TransitionAsync(string id, OrderStatus status, string? reason = null, params (string Field, string Value)[] fields)
+    {
+        var at = timeProvider.GetUtcNow();
+        RedisValue[] arguments =
+        [
+            status.ToString(), Rank(status), Entry(new StatusEntry(status, at, reason)), at.ToString("O", CultureInfo.InvariantCulture),
+            .. reason is null ? [] : new RedisValue[] { "reason", reason },
+            .. fields.SelectMany(f => new RedisValue[] { f.Field, f.Value }),
+        ];
+        var result = (int)await redis.GetDatabase().ScriptEvaluateAsync(OrderScripts.Transition, [RedisKeys.Order(id), RedisKeys.History(id)], arguments);
+        return result switch
+        {
+            1 => true,
+            0 => false,
+            _ => throw new InvalidOperationException($"Order {id} is not stored."),
+        };
+    }
+
+    /// <summary>Reserves all lines or none, once per order; returns the first SKU that is short, or null when reserved.</summary>
+    public async Task<string?> ReserveStockAsync(string id, IEnumerable<OrderLine> lines)
+    {
+        RedisValue[] arguments = [.. lines
+            .GroupBy(l => l.Sku, StringComparer.Ordinal)
+            .SelectMany(g => new RedisValue[] { g.Key, g.Sum(l => l.Quantity) })];
+        var shortSku = (string?)await redis.GetDatabase().ScriptEvaluateAsync(OrderScripts.Reserve, [RedisKeys.Stock, RedisKeys.Reservation(id)], arguments);
+        return string.IsNullOrEmpty(shortSku) ? null : shortSku;
+    }
+
+    /// <summary>The order's invoice number, issued now or at an earlier delivery.</summary>
+    public async Task<string> IssueInvoiceAsync(string id)
+    {
+        var now = timeProvider.GetUtcNow();
+        var prefix = $"INV-{now:yyyy}-";
+        return (string)(await redis.GetDatabase().ScriptEvaluateAsync(
+            OrderScripts.Invoice, [RedisKeys.Order(id), RedisKeys.InvoiceSequence], [prefix, now.ToString("O", CultureInfo.InvariantCulture)]))!;
+    }
+
+    public static int Rank(OrderStatus status) => status switch
+    {
+        OrderStatus.Rejected => (int)OrderStatus.Completed,
+        _ => (int)status,
+    };
+
+    private static string Entry(StatusEntry entry) => JsonSerializer.Serialize(entry, MessagingJsonContext.Default.StatusEntry);
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,86 @@
+using Mensageria.Messaging;
+using Mensageria.Messaging.Consuming;
+using Mensageria.Messaging.Contracts;
+using Mensageria.Messaging.Orders;
+
+namespace Mensageria.Worker.Orders;
+
+/// <summary>
+/// Processes one order: Processing → reserve all stock at once (or Rejected) → invoice → Completed.
+/// Each step is stored with its time and announced on <c>order-events</c> before the next; every
+/// step is safe to repeat, so a redelivered order never reserves stock or invoices twice.
+/// </summary>
+public sealed partial class OrderPlacedHandler(
+    OrderStore orders,
+    OrderEvents events,
+    ReplicaIdentity replica,
+    ILogger<OrderPlacedHandler> logger) : IMessageHandler<OrderPlaced>
+{
+    public async Task HandleAsync(OrderPlaced message, DeliveryContext context, CancellationToken cancellationToken)
+    {
+        var id = message.OrderId;
+        MessagingTelemetry.TagOrder(id);
+        var order = await orders.GetAsync(id);
+        if (order is null)
+        {
+            // Its request was answered 503 (the publish was not confirmed in time) and the order removed.
+            LogUnknown(logger, id);
+            return;
+        }
+
+        if (order.Status is OrderStatus.Completed or OrderStatus.Rejected)
+        {
+            LogAlreadyDone(logger, id, order.Status, context.DeliveryCount);
+            return;
+        }
+
+        LogStep(logger, id, OrderStatus.Processing, replica.InstanceId);
+        await orders.TransitionAsync(id, OrderStatus.Processing, fields: ("processedBy", replica.InstanceId));
+        await events.PublishAsync(order, OrderStatus.Processing, cancellationToken: cancellationToken);
+
+        using (MessagingTelemetry.StartOrderSpan("reserve stock", id))
+        {
+            if (await orders.ReserveStockAsync(id, message.Lines) is { } shortSku)
+            {
+                var reason = $"Out of stock: {shortSku}.";
+                LogRejected(logger, id, reason);
+                await orders.TransitionAsync(id, OrderStatus.Rejected, reason);
+                await events.PublishAsync(order, OrderStatus.Rejected, reason, cancellationToken: cancellationToken);
+                return;
+            }
+        }
+
+        LogStep(logger, id, OrderStatus.StockReserved, replica.InstanceId);
+        await orders.TransitionAsync(id, OrderStatus.StockReserved);
+        await events.PublishAsync(order, OrderStatus.StockReserved, cancellationToken: cancellationToken);
+
+        string invoice;
+        using (MessagingTelemetry.StartOrderSpan("issue invoice", id))
+        {
+            invoice = await orders.IssueInvoiceAsync(id);
+        }
+
+        LogInvoiced(logger, id, invoice, order.Total);
+        await orders.TransitionAsync(id, OrderStatus.Invoiced);
+        await events.PublishAsync(order, OrderStatus.Invoiced, invoiceNumber: invoice, cancellationToken: cancellationToken);
+
+        await orders.TransitionAsync(id, OrderStatus.Completed);
+        await events.PublishAsync(order, OrderStatus.Completed, invoiceNumber: invoice, cancellationToken: cancellationToken);
+        LogStep(logger, id, OrderStatus.Completed, replica.InstanceId);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: {Status} ({Replica})")]
+    private static partial void LogStep(ILogger logger, string orderId, OrderStatus status, string replica);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: Invoiced as {Invoice}, total {Total}")]
+    private static partial void LogInvoiced(ILogger logger, string orderId, string invoice, decimal total);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: Rejected. {Reason}")]
+    private static partial void LogRejected(ILogger logger, string orderId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} was {Status} already (delivery {Delivery}); acknowledged")]
+    private static partial void LogAlreadyDone(ILogger logger, string orderId, OrderStatus status, long delivery);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} is not stored (its request was not accepted); dropped")]
+    private static partial void LogUnknown(ILogger logger, string orderId);
+}
