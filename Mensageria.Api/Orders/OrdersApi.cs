@@ -13,7 +13,8 @@ public static class OrdersApi
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api").WithTags("Orders");
         api.MapPost("/orders", PlaceOrderAsync)
-            .Accepts<PlaceOrderRequest>("application/json")
+            // Optional, so a request with no body reaches the handler and gets a 400 that says so.
+            .Accepts<PlaceOrderRequest>(isOptional: true, "application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

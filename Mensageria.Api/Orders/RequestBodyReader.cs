@@ -11,6 +11,11 @@ public static class RequestBodyReader
 {
     public static async Task<(PlaceOrderRequest? Request, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (request.ContentLength == 0 || (request.ContentType is null && request.ContentLength is null))
+        {
+            return (null, Invalid("body", "A JSON body is required."));
+        }
+
         if (!request.HasJsonContentType())
         {
             return (null, TypedResults.Problem(
@@ -37,26 +42,31 @@ public static class RequestBodyReader
             buffer.Write(chunk, 0, read);
         }
 
-        if (buffer.Length == 0)
+        var json = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        try
         {
-            return (null, Invalid("body", "A JSON body is required."));
+            // Well-formed first, so a syntax error is not taken for a value of the wrong type.
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, Invalid("body", "The body must be a JSON object."));
+            }
+        }
+        catch (JsonException)
+        {
+            return (null, Invalid("body", "The body is not valid JSON."));
         }
 
         try
         {
-            var body = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ApiJsonContext.Default.PlaceOrderRequest);
-            return body is null ? (null, Invalid("body", "The body must be a JSON object.")) : (body, null);
+            return (JsonSerializer.Deserialize(json.Span, ApiJsonContext.Default.PlaceOrderRequest), null);
         }
         catch (JsonException e)
         {
-            return (null, Invalid(FieldOf(e.Path), e.Path is null or "$"
-                ? "The body is not valid JSON."
-                : "This value has the wrong type (SKUs and ids are strings, quantities whole numbers)."));
+            return (null, Invalid(e.Path?.TrimStart('$', '.') is { Length: > 0 } field ? field : "body",
+                "This value has the wrong type (SKUs and ids are strings, quantities whole numbers)."));
         }
     }
-
-    // "$.lines[0].quantity" → "lines[0].quantity"; the root → "body".
-    private static string FieldOf(string? path) => path is null or "$" ? "body" : path.TrimStart('$', '.');
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The order is not valid.");

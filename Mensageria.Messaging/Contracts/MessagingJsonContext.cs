@@ -12,6 +12,8 @@ namespace Mensageria.Messaging.Contracts;
 [JsonSerializable(typeof(OrderPlaced))]
 [JsonSerializable(typeof(OrderStatusChanged))]
 [JsonSerializable(typeof(Product))]
+[JsonSerializable(typeof(List<Product>))]
+[JsonSerializable(typeof(OrderRecord))]
 [JsonSerializable(typeof(PricedLine))]
 [JsonSerializable(typeof(List<PricedLine>))]
 [JsonSerializable(typeof(StatusEntry))]

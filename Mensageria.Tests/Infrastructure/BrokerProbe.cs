@@ -1,0 +1,31 @@
+using Mensageria.Hosting;
+using RabbitMQ.Client;
+
+namespace Mensageria.Tests.Infrastructure;
+
+/// <summary>A test's own connection to the app's broker: queue depths, raw publishes, dead letters.</summary>
+internal sealed class BrokerProbe : IAsyncDisposable
+{
+    private BrokerProbe(IConnection connection, IChannel channel) => (Connection, Channel) = (connection, channel);
+
+    public IConnection Connection { get; }
+
+    public IChannel Channel { get; }
+
+    public static async Task<BrokerProbe> ConnectAsync(DistributedApplication app, CancellationToken cancellationToken)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(await app.GetConnectionStringAsync("messaging", cancellationToken)) };
+        var connection = await factory.CreateConnectionAsync("mensageria-tests", cancellationToken);
+        return new BrokerProbe(connection, await connection.CreateChannelAsync(cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Messages ready in a queue (not those delivered and unacked).</summary>
+    public async Task<uint> ReadyAsync(string queue, CancellationToken cancellationToken) =>
+        (await Channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Channel.DisposeAsync();
+        await Connection.DisposeAsync();
+    }
+}
