@@ -1,6 +1,7 @@
 using Mensageria.Api.Orders;
 using Mensageria.Messaging.Orders;
 using Scalar.AspNetCore;
+using StackExchange.Redis;
 
 namespace Mensageria.Api;
 
@@ -17,6 +18,18 @@ public static class ApiServiceExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<StartupTasks>();
         return builder;
+    }
+
+    /// <summary>
+    /// Redis settings for a request path: while Redis is unreachable, commands fail at once instead of
+    /// waiting in the reconnect backlog, and slow ones give up after a second, so a client gets its
+    /// 503 within two seconds rather than a hang.
+    /// </summary>
+    public static void FailFast(ConfigurationOptions redis)
+    {
+        ArgumentNullException.ThrowIfNull(redis);
+        redis.BacklogPolicy = BacklogPolicy.FailFast;
+        redis.AsyncTimeout = redis.SyncTimeout = 1000;
     }
 
     /// <summary>

@@ -5,8 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddRabbitMQClient("messaging");
-// Short Redis timeouts: an order answered 503 within two seconds beats one that hangs.
-builder.AddRedisClient("cache", configureOptions: redis => redis.AsyncTimeout = redis.SyncTimeout = 1000);
+builder.AddRedisClient("cache", configureOptions: ApiServiceExtensions.FailFast);
 builder.AddOrdersApi();
 
 var app = builder.Build();

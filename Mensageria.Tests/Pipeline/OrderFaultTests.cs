@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Net;
+using Mensageria.Messaging.Contracts;
+using Mensageria.Messaging.Orders;
+using Mensageria.Messaging.Topology;
+using Mensageria.Tests.Infrastructure;
+using StackExchange.Redis;
+
+namespace Mensageria.Tests.Pipeline;
+
+/// <summary>Orders while workers, the broker or Redis go away, on a private app; each test brings it back.</summary>
+public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<PrivateAppFixture>
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(1);
+
+    [Fact]
+    public async Task Orders_wait_in_the_queue_while_the_workers_are_down_and_are_processed_when_they_return()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var orders = OrdersClient.For(fixture.App);
+        await using var broker = await BrokerProbe.ConnectAsync(fixture.App, cancellationToken);
+        string[] ids;
+        await fixture.App.StopResourceAsync("worker", cancellationToken);
+        try
+        {
+            ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => orders.PlaceAcceptedAsync($"waiting-{i}", [("TEA-002", 1)], cancellationToken)));
+
+            Assert.Equal(20u, await broker.ReadyAsync(MessagingTopology.OrdersQueue, cancellationToken));
+            Assert.All(await Task.WhenAll(ids.Select(id => orders.GetAsync(id, cancellationToken))), o => Assert.Equal(OrderStatus.Accepted, o!.Status));
+        }
+        finally
+        {
+            await RestartAsync("worker", cancellationToken);
+        }
+
+        var done = await Task.WhenAll(ids.Select(id => orders.WaitUntilDoneAsync(id, cancellationToken)));
+
+        Assert.All(done, o => Assert.Equal(OrderStatus.Completed, o.Status));
+        Assert.Equal(0u, await broker.ReadyAsync(MessagingTopology.OrdersQueue, cancellationToken));
+    }
+
+    [Fact]
+    public async Task A_worker_killed_in_the_middle_of_a_thousand_orders_loses_none_and_reserves_stock_exactly_once()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var orders = OrdersClient.For(fixture.App);
+        var stockBefore = (await orders.ProductsAsync(cancellationToken)).ToDictionary(p => p.Sku, p => p.Stock);
+        string[] skus = ["GRN-002", "KTL-001", "SCL-001", "GFT-001", "MUG-002"];
+        var random = new Random(2026);
+        var requests = Enumerable.Range(0, 1000)
+            .Select(i => (Customer: $"crash-{i}", Lines: Enumerable.Range(0, random.Next(1, 3)).Select(_ => (skus[random.Next(skus.Length)], random.Next(1, 4))).ToList()))
+            .ToList();
+
+        var placed = 0;
+        var killed = false;
+        using var throttle = new SemaphoreSlim(32);
+        var ids = await Task.WhenAll(requests.Select(async request =>
+        {
+            await throttle.WaitAsync(cancellationToken);
+            try
+            {
+                var id = await orders.PlaceAcceptedAsync(request.Customer, request.Lines, cancellationToken);
+                if (Interlocked.Increment(ref placed) == 300 && !killed)
+                {
+                    killed = true;
+                    await fixture.App.KillReplicaAsync("worker", "worker-1");
+                }
+
+                return id;
+            }
+            finally
+            {
+                throttle.Release();
+            }
+        }));
+        Assert.True(killed);
+        await RestartAsync("worker", cancellationToken);
+        var statuses = await WaitUntilAllDoneAsync(ids, cancellationToken);
+
+        var stockAfter = (await orders.ProductsAsync(cancellationToken)).ToDictionary(p => p.Sku, p => p.Stock);
+        var completed = requests.Zip(ids).Where(pair => statuses[pair.Second] == OrderStatus.Completed).SelectMany(pair => pair.First.Lines).ToList();
+        Assert.All(statuses.Values, s => Assert.True(s is OrderStatus.Completed or OrderStatus.Rejected, $"an order ended {s}"));
+        Assert.Contains(OrderStatus.Rejected, statuses.Values);
+        foreach (var sku in skus)
+        {
+            Assert.Equal(completed.Where(l => l.Item1 == sku).Sum(l => l.Item2), stockBefore[sku] - stockAfter[sku]);
+        }
+    }
+
+    [Fact]
+    public async Task With_the_broker_down_orders_are_refused_with_503_promptly_and_accepted_again_when_it_returns()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var orders = OrdersClient.For(fixture.App);
+        await fixture.App.StopResourceAsync("messaging", cancellationToken);
+        try
+        {
+            await AssertRefusedAsync(orders, cancellationToken);
+        }
+        finally
+        {
+            await RestartAsync("messaging", cancellationToken);
+        }
+
+        var order = await orders.WaitUntilDoneAsync(await PlaceOnceAcceptedAgainAsync(orders, cancellationToken), cancellationToken);
+        Assert.Equal(OrderStatus.Completed, order.Status);
+    }
+
+    [Fact]
+    public async Task With_Redis_down_orders_are_refused_with_503_promptly_and_accepted_again_when_it_returns()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var orders = OrdersClient.For(fixture.App);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(await fixture.App.GetConnectionStringAsync("cache", cancellationToken));
+        var storedBefore = await redis.GetDatabase().SortedSetLengthAsync(RedisKeys.RecentOrders);
+        await fixture.App.StopResourceAsync("cache", cancellationToken);
+        try
+        {
+            await AssertRefusedAsync(orders, cancellationToken);
+        }
+        finally
+        {
+            await RestartAsync("cache", cancellationToken);
+        }
+
+        var order = await orders.WaitUntilDoneAsync(await PlaceOnceAcceptedAgainAsync(orders, cancellationToken), cancellationToken);
+        Assert.Equal(OrderStatus.Completed, order.Status);
+        Assert.Equal(storedBefore + 1, await redis.GetDatabase().SortedSetLengthAsync(RedisKeys.RecentOrders));
+    }
+
+    /// <summary>Starts what a test stopped or killed, even when the test failed, so the next test finds the app whole.</summary>
+    private async Task RestartAsync(string resource, CancellationToken cancellationToken)
+    {
+        await fixture.App.StartResourceAsync(resource);
+        await fixture.App.WaitForResourceHealthyAsync(resource, s_timeout, cancellationToken);
+    }
+
+    /// <summary>A 503 with Retry-After, never a hang: the client gives up after two seconds.</summary>
+    private static async Task AssertRefusedAsync(OrdersClient orders, CancellationToken cancellationToken)
+    {
+        using var patient = new HttpClient { BaseAddress = orders.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        using var refused = await new OrdersClient(patient).PlaceAsync("refused", [("ESP-001", 1)], cancellationToken: cancellationToken);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("2", refused.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>The API reconnects by itself: retries as a client would, until an order is accepted.</summary>
+    private static async Task<string> PlaceOnceAcceptedAgainAsync(OrdersClient orders, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await orders.PlaceAsync("after-outage", [("ESP-001", 1)], cancellationToken: cancellationToken);
+            if (response.StatusCode == HttpStatusCode.Accepted)
+            {
+                return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.GetProperty("orderId").GetString()!;
+            }
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.True(deadline.Elapsed < s_timeout, "the API did not accept orders again within a minute");
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+
+    private async Task<Dictionary<string, OrderStatus>> WaitUntilAllDoneAsync(string[] ids, CancellationToken cancellationToken)
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(await fixture.App.GetConnectionStringAsync("cache", cancellationToken));
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var statuses = await Task.WhenAll(ids.Select(async id => (id, Status: Enum.Parse<OrderStatus>((string)(await redis.GetDatabase().HashGetAsync(RedisKeys.Order(id), "status"))!))));
+            if (statuses.All(s => s.Status is OrderStatus.Completed or OrderStatus.Rejected) || deadline.Elapsed > OrdersClient.ProcessingTimeout)
+            {
+                return statuses.ToDictionary(s => s.id, s => s.Status);
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+}
