@@ -10,9 +10,12 @@ public static class MessagingTelemetry
 
     public static readonly ActivitySource Source = new("Mensageria.Messaging");
 
-    /// <summary>Tags the current span (and so the request or delivery it belongs to) with the order id.</summary>
-    public static void TagOrder(string orderId) => Activity.Current?.SetTag(OrderIdTag, orderId);
+    /// <summary>
+    /// Tags the current span (the request or delivery) with the order id, and puts it in baggage, so
+    /// every span started beneath it (publishes, Redis commands) and across the broker carries it too.
+    /// </summary>
+    public static void TagOrder(string orderId) => Activity.Current?.SetTag(OrderIdTag, orderId).SetBaggage(OrderIdTag, orderId);
 
     public static Activity? StartOrderSpan(string name, string orderId, ActivityKind kind = ActivityKind.Internal) =>
-        Source.StartActivity(name, kind)?.SetTag(OrderIdTag, orderId);
+        Source.StartActivity(name, kind)?.SetTag(OrderIdTag, orderId).SetBaggage(OrderIdTag, orderId);
 }

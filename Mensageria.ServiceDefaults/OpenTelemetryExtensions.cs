@@ -43,7 +43,8 @@ public static class OpenTelemetryExtensions
                     aspNetCore.Filter = context => !IsHealthProbe(context.Request.Path))
                 .AddHttpClientInstrumentation()
                 .AddSource(MensageriaTelemetry.RabbitMQSourceWildcard)
-                .AddSource(MensageriaTelemetry.Wildcard));
+                .AddSource(MensageriaTelemetry.Wildcard)
+                .AddProcessor(new BaggageTagProcessor()));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
         {

@@ -55,7 +55,7 @@ public sealed class ConnectionStringTests(AppHostFixture fixture)
         var tracer = new RedisCommandTracer(redisSource);
         tracer.Instrument(redis);
 
-        var parent = parentSource.StartActivity("place order")!;
+        var parent = parentSource.StartActivity("place order")!.SetBaggage("mensageria.order.id", "order-7");
         await redis.GetDatabase().StringSetAsync("test:span", "1", TimeSpan.FromMinutes(1));
         await redis.GetDatabase().StringGetAsync("test:span");
         parent.Stop();
@@ -68,6 +68,7 @@ public sealed class ConnectionStringTests(AppHostFixture fixture)
             Assert.Equal(parent.SpanId, span.ParentSpanId);
             Assert.Equal(ActivityKind.Client, span.Kind);
             Assert.Equal("redis", span.GetTagItem("db.system.name"));
+            Assert.Equal("order-7", span.GetTagItem("mensageria.order.id"));
             Assert.Equal(RedisPort(connectionString), Convert.ToInt32(span.GetTagItem("server.port"), System.Globalization.CultureInfo.InvariantCulture));
             Assert.InRange(span.StartTimeUtc, parent.StartTimeUtc, parent.StartTimeUtc + parent.Duration);
         });

@@ -22,13 +22,14 @@ public static class RedisCommandSpan
     /// Starts and stops a span for <paramref name="command"/> under <paramref name="parent"/>.
     /// Returns the stopped span, or null when nothing samples it.
     /// </summary>
-    public static Activity? Record(ActivitySource source, IProfiledCommand command, ActivityContext parent)
+    public static Activity? Record(
+        ActivitySource source, IProfiledCommand command, ActivityContext parent, IEnumerable<KeyValuePair<string, object?>>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(command);
 
         var start = new DateTimeOffset(DateTime.SpecifyKind(command.CommandCreated, DateTimeKind.Utc));
-        var activity = source.StartActivity(command.Command, ActivityKind.Client, parent, startTime: start);
+        var activity = source.StartActivity(command.Command, ActivityKind.Client, parent, tags, startTime: start);
         if (activity is null)
         {
             return null;

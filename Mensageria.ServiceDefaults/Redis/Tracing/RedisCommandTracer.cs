@@ -46,7 +46,7 @@ public sealed class RedisCommandTracer(ActivitySource source)
     public int Flush(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return _sessions.TryGetValue(activity, out var session) ? Drain(session, activity.Context) : 0;
+        return _sessions.TryGetValue(activity, out var session) ? Drain(session, activity) : 0;
     }
 
     /// <summary>
@@ -59,7 +59,7 @@ public sealed class RedisCommandTracer(ActivitySource source)
         List<Activity>? ended = null;
         foreach (var (activity, session) in _sessions)
         {
-            count += Drain(session, activity.Context);
+            count += Drain(session, activity);
             if (activity.IsStopped)
             {
                 (ended ??= []).Add(activity);
@@ -70,12 +70,14 @@ public sealed class RedisCommandTracer(ActivitySource source)
         return count;
     }
 
-    private int Drain(ProfilingSession session, ActivityContext parent)
+    private int Drain(ProfilingSession session, Activity parent)
     {
         var count = 0;
+        // Recorded after the fact under the parent's context, so they inherit its business ids here.
+        var inherited = BaggageTagProcessor.TagsFrom(parent);
         foreach (var command in session.FinishProfiling())
         {
-            RedisCommandSpan.Record(source, command, parent);
+            RedisCommandSpan.Record(source, command, parent.Context, inherited);
             count++;
         }
 
