@@ -16,7 +16,10 @@ public static class ApiServiceExtensions
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         builder.Services.AddOpenApi();
-        builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.AddSingleton<StartupTasks>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
+        builder.Services.AddHealthChecks().AddCheck<StartupTasks>("startup", tags: ["ready"]);
+        builder.Services.AddExceptionHandler<ServiceUnavailableHandler>();
         return builder;
     }
 
@@ -34,14 +37,16 @@ public static class ApiServiceExtensions
 
     /// <summary>
     /// The OpenAPI document (<c>/openapi/v1.json</c>) and its reference page (<c>/scalar</c>), served by
-    /// the API itself; and problem details for answers that come with no body of their own (a 415 from routing).
+    /// the API itself; and problem details for failures and for answers that come with no body of their own (a 415 from routing).
     /// </summary>
     public static WebApplication MapApiReference(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
-        app.MapScalarApiReference();
+        // Everything from the API itself: no fonts from a CDN, so the page works with no internet.
+        app.MapScalarApiReference(options => options.DisableDefaultFonts());
         return app;
     }
 }

@@ -1,12 +1,23 @@
 using Mensageria.Messaging.Orders;
 using Mensageria.Messaging.Topology;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RabbitMQ.Client;
 
 namespace Mensageria.Api;
 
-/// <summary>Declares the broker topology and seeds the catalog at start, retrying until both servers answer.</summary>
-public sealed partial class StartupTasks(IConnection broker, CatalogStore catalog, TimeProvider timeProvider, ILogger<StartupTasks> logger) : BackgroundService
+/// <summary>
+/// Declares the broker topology and seeds the catalog at start, retrying until both servers answer.
+/// Also a health check: the API is not ready (and nothing waiting for it starts) before this is done,
+/// because until then every SKU would look unknown.
+/// </summary>
+public sealed partial class StartupTasks(IConnection broker, CatalogStore catalog, TimeProvider timeProvider, ILogger<StartupTasks> logger)
+    : BackgroundService, IHealthCheck
 {
+    private volatile bool _done;
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_done ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The topology is not declared or the catalog not seeded yet."));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -19,10 +30,11 @@ public sealed partial class StartupTasks(IConnection broker, CatalogStore catalo
                 }
 
                 await catalog.SeedAsync();
+                _done = true;
                 LogReady(logger);
                 return;
             }
-            catch (Exception e) when (e is StackExchange.Redis.RedisException or RabbitMQ.Client.Exceptions.AlreadyClosedException or IOException)
+            catch (Exception e) when (Messaging.Consuming.TransientFailure.Is(e))
             {
                 LogRetrying(logger, e.Message, attempt);
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, attempt)), timeProvider, stoppingToken);

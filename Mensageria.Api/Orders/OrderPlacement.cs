@@ -35,7 +35,7 @@ public sealed partial class OrderPlacement(
             return new PlacementOutcome.Unavailable(broker.IsOpen ? "The order store (Redis) is unreachable." : "The broker (RabbitMQ) is unreachable.");
         }
 
-        var orderId = Guid.CreateVersion7(timeProvider.GetUtcNow()).ToString("N");
+        var orderId = OrderIds.New(timeProvider.GetUtcNow());
         try
         {
             if (idempotencyKey is not null && await ClaimAsync(idempotencyKey, Hash(request), orderId, cancellationToken) is { } earlier)
@@ -59,25 +59,24 @@ public sealed partial class OrderPlacement(
         var now = timeProvider.GetUtcNow();
         var record = new OrderRecord(orderId, customerId, lines, lines.Sum(l => l.Amount), OrderStatus.Accepted, now,
             Activity.Current?.TraceId.ToString(), null, null, null, []);
-        await orders.CreateAsync(record);
         var placed = new OrderPlaced(orderId, customerId, [.. lines.Select(l => new OrderLine(l.Sku, l.Quantity))], now);
         try
         {
+            // Stored unconfirmed: invisible, and no worker touches it until the broker confirmed its message.
+            await orders.CreateAsync(record);
+            // From here the outcome must not depend on the client staying: no cancellation, only the confirm timeout.
             await publisher.PublishAsync(MessagingTopology.OrdersExchange, MessagingTopology.OrderPlacedRoutingKey, placed,
-                MessagingJsonContext.Default.OrderPlaced, new MessageHeaders(orderId, orderId), cancellationToken: cancellationToken);
+                MessagingJsonContext.Default.OrderPlaced, new MessageHeaders(orderId, orderId), cancellationToken: CancellationToken.None);
         }
-        catch (PublishFailedException e)
+        catch (Exception e) when (e is PublishFailedException or RedisException)
         {
-            LogPublishFailed(logger, e, orderId);
-            await orders.DeleteAsync(orderId);
-            if (idempotencyKey is not null)
-            {
-                await idempotency.ReleaseAsync(idempotencyKey);
-            }
-
-            return new PlacementOutcome.Unavailable(e.Message);
+            LogNotAccepted(logger, e, orderId);
+            await ForgetAsync(orderId, idempotencyKey);
+            return new PlacementOutcome.Unavailable(e is PublishFailedException ? e.Message : "The order store (Redis) did not answer in time.");
         }
 
+        // Confirmed by the broker: the order is accepted, whatever happens next.
+        await orders.ConfirmAsync(orderId, now);
         if (idempotencyKey is not null)
         {
             await idempotency.MarkAcceptedAsync(idempotencyKey);
@@ -86,6 +85,27 @@ public sealed partial class OrderPlacement(
         LogAccepted(logger, orderId, customerId, lines.Count, record.Total);
         await PublishAcceptedEventAsync(record, cancellationToken);
         return new PlacementOutcome.Accepted(orderId);
+    }
+
+    /// <summary>
+    /// Undoes a placement that was not confirmed: the stored order (if its message was never confirmed)
+    /// and the idempotency claim, so a retry starts afresh. Best effort: Redis may be what failed.
+    /// </summary>
+    private async Task ForgetAsync(string orderId, string? idempotencyKey)
+    {
+        try
+        {
+            await orders.DeleteUnconfirmedAsync(orderId);
+            if (idempotencyKey is not null)
+            {
+                await idempotency.ReleaseAsync(idempotencyKey);
+            }
+        }
+        catch (RedisException e)
+        {
+            // The order stays unconfirmed (never shown, dropped by the worker); the claim expires by itself.
+            LogCannotForget(logger, e, orderId);
+        }
     }
 
     /// <summary>Null when this request holds the key now; otherwise the outcome the earlier request had.</summary>
@@ -126,7 +146,7 @@ public sealed partial class OrderPlacement(
         try
         {
             await publisher.PublishAsync(MessagingTopology.OrderEventsExchange, MessagingTopology.StatusRoutingKey(OrderStatus.Accepted),
-                accepted, MessagingJsonContext.Default.OrderStatusChanged, new MessageHeaders($"{record.Id}-accepted", record.Id),
+                accepted, MessagingJsonContext.Default.OrderStatusChanged, new MessageHeaders(MessagingTopology.StatusEventId(record.Id, OrderStatus.Accepted), record.Id),
                 mandatory: false, cancellationToken: cancellationToken);
         }
         catch (PublishFailedException e)
@@ -142,8 +162,11 @@ public sealed partial class OrderPlacement(
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} accepted: customer {CustomerId}, {LineCount} lines, total {Total}")]
     private static partial void LogAccepted(ILogger logger, string orderId, string customerId, int lineCount, decimal total);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} not accepted: the publish failed")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, string orderId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} not accepted")]
+    private static partial void LogNotAccepted(ILogger logger, Exception exception, string orderId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} not accepted, and its unconfirmed record could not be removed now")]
+    private static partial void LogCannotForget(ILogger logger, Exception exception, string orderId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} not accepted: Redis failed")]
     private static partial void LogRedisFailed(ILogger logger, Exception exception, string orderId);

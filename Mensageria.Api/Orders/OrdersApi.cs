@@ -43,15 +43,7 @@ public static class OrdersApi
                 new Dictionary<string, string[]> { ["Idempotency-Key"] = [$"1 to {OrderRules.MaxIdempotencyKeyLength} characters."] });
         }
 
-        Dictionary<string, Product> products;
-        try
-        {
-            products = (await catalog.GetProductsAsync()).ToDictionary(p => p.Sku, StringComparer.Ordinal);
-        }
-        catch (StackExchange.Redis.RedisException)
-        {
-            return Unavailable(context, "The order store (Redis) is unreachable.");
-        }
+        var products = (await catalog.GetProductsAsync()).ToDictionary(p => p.Sku, StringComparer.Ordinal);
 
         var errors = OrderValidator.Validate(request!, products);
         if (errors.Count > 0)
@@ -71,7 +63,7 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Ok<OrderRecord>, ProblemHttpResult>> GetOrderAsync(string id, OrderStore orders) =>
-        await orders.GetAsync(id) is { } order
+        OrderIds.IsWellFormed(id) && await orders.GetAsync(id) is { Confirmed: true } order
             ? TypedResults.Ok(order)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such order.", detail: $"There is no order '{id}'.");
 

@@ -26,14 +26,33 @@ internal sealed partial class MessageConsumerHost<TMessage>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var (channel, tag) = await StartConsumingAsync(stoppingToken);
-        try
+        while (true)
         {
-            await Task.Delay(Timeout.InfiniteTimeSpan, timeProvider, stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            await StopConsumingAsync(channel, tag);
+            var (channel, tag) = await StartConsumingAsync(stoppingToken);
+            // A lost connection is recovered by the client, channel and consumer with it; a channel the
+            // broker closed on its own (a channel error) is not, so this subscribes again on a new one.
+            var closedByBroker = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            channel.ChannelShutdownAsync += (_, shutdown) =>
+            {
+                if (shutdown.Initiator != ShutdownInitiator.Application && connection.IsOpen)
+                {
+                    closedByBroker.TrySetResult();
+                }
+
+                return Task.CompletedTask;
+            };
+
+            try
+            {
+                await closedByBroker.Task.WaitAsync(stoppingToken);
+                LogChannelClosed(logger, options.Queue, channel.CloseReason?.ReplyText);
+                await channel.DisposeAsync();
+            }
+            catch (OperationCanceledException)
+            {
+                await StopConsumingAsync(channel, tag);
+                return;
+            }
         }
     }
 
@@ -42,9 +61,10 @@ internal sealed partial class MessageConsumerHost<TMessage>(
     {
         for (var attempt = 1; ; attempt++)
         {
+            IChannel? channel = null;
             try
             {
-                var channel = await connection.CreateChannelAsync(
+                channel = await connection.CreateChannelAsync(
                     new CreateChannelOptions(false, false, consumerDispatchConcurrency: options.Concurrency), stoppingToken);
                 await MessagingTopology.DeclareAsync(channel, stoppingToken);
                 await channel.BasicQosAsync(0, options.Prefetch, global: false, stoppingToken);
@@ -56,9 +76,25 @@ internal sealed partial class MessageConsumerHost<TMessage>(
             }
             catch (Exception e) when (e is RabbitMQ.Client.Exceptions.AlreadyClosedException or RabbitMQ.Client.Exceptions.OperationInterruptedException or IOException)
             {
+                await DisposeQuietlyAsync(channel);
                 var backoff = TimeSpan.FromSeconds(Math.Min(5, attempt));
                 LogCannotConsume(logger, options.Queue, e.Message, backoff.TotalSeconds);
                 await Task.Delay(backoff, timeProvider, stoppingToken);
+            }
+        }
+    }
+
+    private static async Task DisposeQuietlyAsync(IChannel? channel)
+    {
+        if (channel is not null)
+        {
+            try
+            {
+                await channel.DisposeAsync();
+            }
+            catch (Exception e) when (e is RabbitMQ.Client.Exceptions.AlreadyClosedException or RabbitMQ.Client.Exceptions.OperationInterruptedException or IOException)
+            {
+                // Already gone with the connection.
             }
         }
     }
@@ -78,7 +114,7 @@ internal sealed partial class MessageConsumerHost<TMessage>(
 
             var context = new DeliveryContext(
                 delivery.BasicProperties.MessageId, delivery.BasicProperties.CorrelationId, delivery.Redelivered, DeliveryCount(delivery));
-            for (var attempt = 1; ; attempt++)
+            for (int failures = 0, pauses = 0; ;)
             {
                 try
                 {
@@ -86,21 +122,28 @@ internal sealed partial class MessageConsumerHost<TMessage>(
                     await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None);
                     return;
                 }
-                catch (Exception e) when (attempt < options.Attempts && !stoppingToken.IsCancellationRequested)
+                catch (Exception e) when (TransientFailure.Is(e) && !stoppingToken.IsCancellationRequested)
                 {
-                    var backoff = options.FirstBackoff * Math.Pow(4, attempt - 1);
-                    LogRetrying(logger, e, options.Queue, context.CorrelationId, attempt, backoff.TotalMilliseconds);
+                    // Not the message's fault: wait it out here, without spending its deliveries.
+                    var pause = TimeSpan.FromMilliseconds(Math.Min(5000, options.FirstBackoff.TotalMilliseconds * Math.Pow(2, pauses++)));
+                    LogWaiting(logger, options.Queue, context.CorrelationId, e.Message, pause.TotalMilliseconds);
+                    await Task.Delay(pause, timeProvider, stoppingToken);
+                }
+                catch (Exception e) when (++failures < options.Attempts && e is not PoisonMessageException && !stoppingToken.IsCancellationRequested)
+                {
+                    var backoff = options.FirstBackoff * Math.Pow(4, failures - 1);
+                    LogRetrying(logger, e, options.Queue, context.CorrelationId, failures, backoff.TotalMilliseconds);
                     await Task.Delay(backoff, timeProvider, stoppingToken);
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
-                    LogGivingUp(logger, e, options.Queue, context.CorrelationId, attempt, context.DeliveryCount + 1, MessagingTopology.DeliveryLimit);
+                    LogGivingUp(logger, e, options.Queue, context.CorrelationId, failures, context.DeliveryCount, MessagingTopology.DeliveryLimit);
                     await channel.BasicRejectAsync(delivery.DeliveryTag, requeue: true, CancellationToken.None);
                     return;
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: unacked, so the broker delivers it again, here or to another replica.
         }
@@ -149,15 +192,21 @@ internal sealed partial class MessageConsumerHost<TMessage>(
     [LoggerMessage(Level = LogLevel.Information, Message = "Consuming {Queue} (prefetch {Prefetch}, {Concurrency} at a time)")]
     private static partial void LogConsuming(ILogger logger, string queue, ushort prefetch, ushort concurrency);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue}: the broker closed the consumer's channel ({Reason}); subscribing again")]
+    private static partial void LogChannelClosed(ILogger logger, string queue, string? reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot consume {Queue} yet ({Reason}); trying again in {Seconds} s")]
     private static partial void LogCannotConsume(ILogger logger, string queue, string reason, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue}: message {MessageId} is not a readable message; rejected")]
     private static partial void LogUnreadable(ILogger logger, string queue, string? messageId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue}: order {OrderId} waits ({Reason}); trying again in {PauseMs} ms")]
+    private static partial void LogWaiting(ILogger logger, string queue, string? orderId, string reason, double pauseMs);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue}: order {OrderId} failed on attempt {Attempt}; retrying in {BackoffMs} ms")]
     private static partial void LogRetrying(ILogger logger, Exception exception, string queue, string? orderId, int attempt, double backoffMs);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Queue}: order {OrderId} failed {Attempts} times; back to the queue (delivery {Delivery} of {Limit} before dead-lettering)")]
-    private static partial void LogGivingUp(ILogger logger, Exception exception, string queue, string? orderId, int attempts, long delivery, int limit);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Queue}: order {OrderId} failed {Attempts} times; back to the queue, returned {Returns} times before (it is dead-lettered once returned more than {Limit} times)")]
+    private static partial void LogGivingUp(ILogger logger, Exception exception, string queue, string? orderId, int attempts, long returns, int limit);
 }

@@ -1,8 +1,13 @@
+using System.Text.Json.Serialization;
 using Mensageria.Messaging.Contracts;
 
 namespace Mensageria.Messaging.Orders;
 
-/// <summary>An order as stored in Redis: what was asked, what it costs, where it is, and how it got there.</summary>
+/// <summary>
+/// An order as stored in Redis: what was asked, what it costs, where it is, and how it got there.
+/// <see cref="Confirmed"/> is false from the moment it is stored until the broker confirmed its
+/// message; until then nobody sees it and no worker processes it.
+/// </summary>
 public sealed record OrderRecord(
     string Id,
     string CustomerId,
@@ -14,4 +19,5 @@ public sealed record OrderRecord(
     string? Reason,
     string? InvoiceNumber,
     string? ProcessedBy,
-    IReadOnlyList<StatusEntry> History);
+    IReadOnlyList<StatusEntry> History,
+    [property: JsonIgnore] bool Confirmed = true);

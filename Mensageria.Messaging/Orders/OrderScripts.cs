@@ -35,11 +35,22 @@ internal static class OrderScripts
 
     /// <summary>Gives an order its invoice number once. KEYS: order, sequence. ARGV: number prefix, time.</summary>
     public const string Invoice = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then return false end
         local existing = redis.call('HGET', KEYS[1], 'invoice')
         if existing then return existing end
         local number = ARGV[1] .. string.format('%07d', redis.call('INCR', KEYS[2]))
         redis.call('HSET', KEYS[1], 'invoice', number, 'invoicedAt', ARGV[2])
         return number
+        """;
+
+    /// <summary>
+    /// Removes an order whose message the broker never confirmed, and only such an order.
+    /// KEYS: order, history, reservation. Returns 1 when removed.
+    /// </summary>
+    public const string DeleteUnconfirmed = """
+        if redis.call('HGET', KEYS[1], 'confirmed') ~= '0' then return 0 end
+        redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+        return 1
         """;
 
     /// <summary>

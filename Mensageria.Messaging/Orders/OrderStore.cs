@@ -25,19 +25,25 @@ public sealed class OrderStore(IConnectionMultiplexer redis, TimeProvider timePr
             new("rank", Rank(order.Status)),
             new("createdAt", order.CreatedAt.ToString("O", CultureInfo.InvariantCulture)),
             new("traceId", order.TraceId ?? ""),
+            new("confirmed", "0"),
         ]);
         _ = transaction.ListRightPushAsync(RedisKeys.History(order.Id), Entry(new StatusEntry(order.Status, order.CreatedAt)));
-        _ = transaction.SortedSetAddAsync(RedisKeys.RecentOrders, order.Id, order.CreatedAt.ToUnixTimeMilliseconds());
         await transaction.ExecuteAsync();
     }
 
-    /// <summary>Removes an order that was never accepted (its publish failed), leaving nothing half-created.</summary>
-    public async Task DeleteAsync(string id)
+    /// <summary>The broker confirmed the order's message: from now on it is listed, shown and processed.</summary>
+    public async Task ConfirmAsync(string id, DateTimeOffset createdAt)
     {
-        var database = redis.GetDatabase();
-        await database.KeyDeleteAsync([RedisKeys.Order(id), RedisKeys.History(id)]);
-        await database.SortedSetRemoveAsync(RedisKeys.RecentOrders, id);
+        var transaction = redis.GetDatabase().CreateTransaction();
+        _ = transaction.HashSetAsync(RedisKeys.Order(id), "confirmed", "1");
+        _ = transaction.SortedSetAddAsync(RedisKeys.RecentOrders, id, createdAt.ToUnixTimeMilliseconds());
+        await transaction.ExecuteAsync();
     }
+
+    /// <summary>Removes an order whose message was never confirmed, leaving nothing half-created; a confirmed one stays.</summary>
+    public async Task<bool> DeleteUnconfirmedAsync(string id) =>
+        (int)await redis.GetDatabase().ScriptEvaluateAsync(
+            OrderScripts.DeleteUnconfirmed, [RedisKeys.Order(id), RedisKeys.History(id), RedisKeys.Reservation(id)]) == 1;
 
     public async Task<OrderRecord?> GetAsync(string id)
     {
@@ -62,7 +68,8 @@ public sealed class OrderStore(IConnectionMultiplexer redis, TimeProvider timePr
             NullIfEmpty(fields.GetValueOrDefault("reason")),
             NullIfEmpty(fields.GetValueOrDefault("invoice")),
             NullIfEmpty(fields.GetValueOrDefault("processedBy")),
-            history);
+            history,
+            fields.GetValueOrDefault("confirmed") != "0");
     }
 
     /// <summary>The most recent orders first, optionally only those with <paramref name="status"/>.</summary>
@@ -71,6 +78,8 @@ public sealed class OrderStore(IConnectionMultiplexer redis, TimeProvider timePr
         var orders = new List<OrderRecord>();
         var database = redis.GetDatabase();
         const int page = 200;
+        // A filter that matches little must not read the whole history for one request.
+        const int MaxScanned = 5000;
         for (long start = 0; orders.Count < limit; start += page)
         {
             var ids = await database.SortedSetRangeByRankAsync(RedisKeys.RecentOrders, start, start + page - 1, Order.Descending);
@@ -81,6 +90,10 @@ public sealed class OrderStore(IConnectionMultiplexer redis, TimeProvider timePr
 
             var records = await Task.WhenAll(ids.Select(id => GetAsync(id!)));
             orders.AddRange(records.OfType<OrderRecord>().Where(o => status is null || o.Status == status).Take(limit - orders.Count));
+            if (start >= MaxScanned)
+            {
+                break;
+            }
         }
 
         return orders;

@@ -20,6 +20,9 @@ public static class MessagingTopology
 
     public static string StatusRoutingKey(Contracts.OrderStatus status) => $"order.{status.ToString().ToLowerInvariant()}";
 
+    /// <summary>The message id of an order's status event: the same for a repeat, so a listener can drop duplicates.</summary>
+    public static string StatusEventId(string orderId, Contracts.OrderStatus status) => $"{orderId}-{status.ToString().ToLowerInvariant()}";
+
     public static async Task DeclareAsync(IChannel channel, CancellationToken cancellationToken)
     {
         await channel.ExchangeDeclareAsync(DeadLetterExchange, ExchangeType.Fanout, durable: true, cancellationToken: cancellationToken);

@@ -40,6 +40,35 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Queued_orders_outlast_a_Redis_outage_without_being_dead_lettered()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var orders = OrdersClient.For(fixture.App);
+        await using var broker = await BrokerProbe.ConnectAsync(fixture.App, cancellationToken);
+        var deadLettersBefore = await broker.ReadyAsync(MessagingTopology.DeadLetterQueue, cancellationToken);
+        string[] ids;
+        await fixture.App.StopResourceAsync("worker", cancellationToken);
+        try
+        {
+            ids = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => orders.PlaceAcceptedAsync($"outage-{i}", [("SYR-001", 1)], cancellationToken)));
+            await fixture.App.StopResourceAsync("cache", cancellationToken);
+            await fixture.App.StartResourceAsync("worker");
+            // The workers take the orders and find Redis gone: they wait, well past the old retry budget.
+            await WaitForLogAsync("worker", "waits (", cancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
+        }
+        finally
+        {
+            await RestartAsync("cache", cancellationToken);
+            await RestartAsync("worker", cancellationToken);
+        }
+
+        var done = await Task.WhenAll(ids.Select(id => orders.WaitUntilDoneAsync(id, cancellationToken)));
+        Assert.All(done, o => Assert.Equal(OrderStatus.Completed, o.Status));
+        Assert.Equal(deadLettersBefore, await broker.ReadyAsync(MessagingTopology.DeadLetterQueue, cancellationToken));
+    }
+
+    [Fact]
     public async Task A_worker_killed_in_the_middle_of_a_thousand_orders_loses_none_and_reserves_stock_exactly_once()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -110,6 +139,16 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
         Assert.Equal(storedBefore, await redis.GetDatabase().SortedSetLengthAsync(RedisKeys.RecentOrders));
         var order = await orders.WaitUntilDoneAsync(await PlaceOnceAcceptedAgainAsync(orders, cancellationToken), cancellationToken);
         Assert.Equal(OrderStatus.Completed, order.Status);
+    }
+
+    private async Task WaitForLogAsync(string resource, string text, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!fixture.App.GetResourceLogs(resource).Any(l => l.Text.Contains(text, StringComparison.Ordinal)))
+        {
+            Assert.True(deadline.Elapsed < s_timeout, $"{resource} never logged '{text}'");
+            await Task.Delay(100, cancellationToken);
+        }
     }
 
     /// <summary>Starts what a test stopped or killed, even when the test failed, so the next test finds the app whole.</summary>

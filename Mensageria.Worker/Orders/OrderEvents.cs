@@ -14,7 +14,7 @@ public sealed class OrderEvents(MessagePublisher publisher, TimeProvider timePro
         var change = new OrderStatusChanged(order.Id, status, timeProvider.GetUtcNow(), reason, invoiceNumber, order.Total, order.TraceId);
         return publisher.PublishAsync(
             MessagingTopology.OrderEventsExchange, MessagingTopology.StatusRoutingKey(status), change,
-            MessagingJsonContext.Default.OrderStatusChanged, new MessageHeaders($"{order.Id}-{status}", order.Id),
+            MessagingJsonContext.Default.OrderStatusChanged, new MessageHeaders(MessagingTopology.StatusEventId(order.Id, status), order.Id),
             mandatory: false, cancellationToken: cancellationToken);
     }
 }

@@ -14,10 +14,19 @@ public sealed partial class OrderPlacedHandler(
     OrderStore orders,
     OrderEvents events,
     ReplicaIdentity replica,
+    TimeProvider timeProvider,
     ILogger<OrderPlacedHandler> logger) : IMessageHandler<OrderPlaced>
 {
+    /// <summary>How long an order may stay unconfirmed before its message is taken for one its API gave up on.</summary>
+    public static readonly TimeSpan ConfirmationWindow = TimeSpan.FromSeconds(30);
+
     public async Task HandleAsync(OrderPlaced message, DeliveryContext context, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrEmpty(message.OrderId) || message.Lines is not { Count: > 0 })
+        {
+            throw new PoisonMessageException("An order message without an order id or lines.");
+        }
+
         var id = message.OrderId;
         MessagingTelemetry.TagOrder(id);
         var order = await orders.GetAsync(id);
@@ -28,9 +37,25 @@ public sealed partial class OrderPlacedHandler(
             return;
         }
 
+        if (!order.Confirmed)
+        {
+            if (timeProvider.GetUtcNow() - message.PlacedAt < ConfirmationWindow)
+            {
+                // The API is between the broker's confirm and recording it: a moment, not a failure.
+                throw new RetryLaterException($"Order {id} is not confirmed yet.");
+            }
+
+            // Its API never recorded the confirm (Redis failed it) and answered 503: not an accepted order.
+            LogNeverConfirmed(logger, id);
+            await orders.DeleteUnconfirmedAsync(id);
+            return;
+        }
+
         if (order.Status is OrderStatus.Completed or OrderStatus.Rejected)
         {
+            // Delivered again after it finished: its final event may be what the crash cut off, so say it again.
             LogAlreadyDone(logger, id, order.Status, context.DeliveryCount);
+            await events.PublishAsync(order, order.Status, order.Reason, order.InvoiceNumber, cancellationToken);
             return;
         }
 
@@ -80,6 +105,9 @@ public sealed partial class OrderPlacedHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} was {Status} already (delivery {Delivery}); acknowledged")]
     private static partial void LogAlreadyDone(ILogger logger, string orderId, OrderStatus status, long delivery);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} was never confirmed by its API (its request was answered 503); dropped")]
+    private static partial void LogNeverConfirmed(ILogger logger, string orderId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} is not stored (its request was not accepted); dropped")]
     private static partial void LogUnknown(ILogger logger, string orderId);

@@ -1,0 +1,33 @@
+using Mensageria.Messaging.Consuming;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Mensageria.Api;
+
+/// <summary>
+/// Any endpoint that finds Redis or the broker unreachable answers 503 with Retry-After and problem
+/// details, not a 500: the request was fine, a server was not.
+/// </summary>
+internal sealed class ServiceUnavailableHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!TransientFailure.Is(exception))
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = "2";
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Try again shortly.",
+                Detail = "The order store (Redis) or the broker (RabbitMQ) is unreachable.",
+            },
+        });
+    }
+}
