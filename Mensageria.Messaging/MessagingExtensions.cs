@@ -36,9 +36,13 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<IMessageHandler<TMessage>, THandler>();
         builder.Services.AddHostedService(sp => new MessageConsumerHost<TMessage>(
             sp.GetRequiredService<IConnection>(),
-            sp.GetRequiredService<IMessageHandler<TMessage>>(),
+            new DeliveryProcessor<TMessage>(
+                sp.GetRequiredService<IMessageHandler<TMessage>>(),
+                options,
+                typeInfo,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<DeliveryProcessor<TMessage>>>()),
             options,
-            typeInfo,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<MessageConsumerHost<TMessage>>>()));
         return builder;
