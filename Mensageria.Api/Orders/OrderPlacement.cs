@@ -75,16 +75,40 @@ public sealed partial class OrderPlacement(
             return new PlacementOutcome.Unavailable(e is PublishFailedException ? e.Message : "The order store (Redis) did not answer in time.");
         }
 
-        // Confirmed by the broker: the order is accepted, whatever happens next.
-        await orders.ConfirmAsync(orderId, now);
+        try
+        {
+            await orders.ConfirmAsync(orderId, now);
+        }
+        catch (RedisException e)
+        {
+            // Unconfirmed, the order is dropped by the worker after its confirmation window: a true 503.
+            LogNotAccepted(logger, e, orderId);
+            await ForgetAsync(orderId, idempotencyKey);
+            return new PlacementOutcome.Unavailable("The order store (Redis) did not answer in time.");
+        }
+
+        // Confirmed by the broker and recorded: the order is accepted, whatever happens next.
         if (idempotencyKey is not null)
         {
-            await idempotency.MarkAcceptedAsync(idempotencyKey);
+            await MarkAcceptedAsync(idempotencyKey, orderId);
         }
 
         LogAccepted(logger, orderId, customerId, lines.Count, record.Total);
         await PublishAcceptedEventAsync(record, cancellationToken);
         return new PlacementOutcome.Accepted(orderId);
+    }
+
+    private async Task MarkAcceptedAsync(string idempotencyKey, string orderId)
+    {
+        try
+        {
+            await idempotency.MarkAcceptedAsync(idempotencyKey);
+        }
+        catch (RedisException e)
+        {
+            // Still accepted: the claim expires within a minute, and a retry after that makes a new order.
+            LogKeyNotMarked(logger, e, orderId, idempotencyKey);
+        }
     }
 
     /// <summary>
@@ -164,6 +188,9 @@ public sealed partial class OrderPlacement(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} not accepted")]
     private static partial void LogNotAccepted(ILogger logger, Exception exception, string orderId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} accepted, but its Idempotency-Key {Key} could not be marked accepted")]
+    private static partial void LogKeyNotMarked(ILogger logger, Exception exception, string orderId, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} not accepted, and its unconfirmed record could not be removed now")]
     private static partial void LogCannotForget(ILogger logger, Exception exception, string orderId);
