@@ -57,11 +57,6 @@ public static class ProjectEnvironment
             }
         }
 
-        foreach (var (name, value) in project.Environment)
-        {
-            variables[name] = value;
-        }
-
         return variables;
     }
 }

@@ -15,8 +15,6 @@ public sealed class ProjectResource(string name, IProjectMetadata metadata) : Re
     /// <summary>Servers and services this project is told about, in the order they were added.</summary>
     public IList<IResource> References { get; } = [];
 
-    public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
-
     /// <summary>The HTTP port of each replica, chosen when the application is built.</summary>
     public IReadOnlyList<int> ReplicaPorts { get; private set; } = [];
 

@@ -32,10 +32,4 @@ public static class ResourceBuilderExtensions
         builder.Resource.WaitsFor.Add(dependency.Resource);
         return builder;
     }
-
-    public static IResourceBuilder<ProjectResource> WithEnvironment(this IResourceBuilder<ProjectResource> builder, string name, string value)
-    {
-        builder.Resource.Environment[name] = value;
-        return builder;
-    }
 }

@@ -22,12 +22,6 @@ public sealed class IdempotencyStore(IConnectionMultiplexer redis)
         return result.Length == 0 ? null : new IdempotencyEntry((string)result[0]!, (string)result[1]!, (string?)result[2] == "accepted");
     }
 
-    public async Task<IdempotencyEntry?> GetAsync(string key)
-    {
-        var values = await redis.GetDatabase().HashGetAsync(RedisKeys.Idempotency(key), ["hash", "orderId", "state"]);
-        return values[0].IsNull ? null : new IdempotencyEntry((string)values[0]!, (string)values[1]!, values[2] == "accepted");
-    }
-
     public async Task MarkAcceptedAsync(string key)
     {
         var transaction = redis.GetDatabase().CreateTransaction();
