@@ -1,3 +1,7 @@
+using System.Net.Http.Json;
+using Mensageria.Messaging.Contracts;
+using Mensageria.Messaging.Orders;
+
 namespace Mensageria.Web;
 
 /// <summary>Calls the API through service discovery and the standard resilience pipeline.</summary>
@@ -29,6 +33,10 @@ public sealed partial class ApiClient(HttpClient http, TimeProvider timeProvider
             return null;
         }
     }
+
+    /// <summary>The most recent orders with their histories, newest first.</summary>
+    public async Task<IReadOnlyList<OrderRecord>> GetRecentOrdersAsync(int limit, CancellationToken cancellationToken) =>
+        await http.GetFromJsonAsync(new Uri($"/api/orders?limit={limit}", UriKind.Relative), MessagingJsonContext.Default.ListOrderRecord, cancellationToken) ?? [];
 
     private static partial class Log
     {

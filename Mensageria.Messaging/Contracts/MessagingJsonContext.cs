@@ -14,6 +14,7 @@ namespace Mensageria.Messaging.Contracts;
 [JsonSerializable(typeof(Product))]
 [JsonSerializable(typeof(List<Product>))]
 [JsonSerializable(typeof(OrderRecord))]
+[JsonSerializable(typeof(List<OrderRecord>))]
 [JsonSerializable(typeof(PricedLine))]
 [JsonSerializable(typeof(List<PricedLine>))]
 [JsonSerializable(typeof(StatusEntry))]
