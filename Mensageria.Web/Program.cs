@@ -1,5 +1,6 @@
 using Mensageria.Web;
 using Mensageria.Web.LiveFeed;
+using Mensageria.Web.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,11 +8,13 @@ builder.AddServiceDefaults();
 builder.AddRabbitMQClient("messaging");
 builder.AddApiClient();
 builder.AddLiveFeed();
+builder.AddOperations();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapHomePage();
 app.MapOrderFeed();
+app.MapOperationsApi();
 
 app.Run();

@@ -42,6 +42,11 @@ public static class ProjectEnvironment
         {
             switch (reference)
             {
+                case RabbitMQServerResource { ManagementUrl: { } management } broker:
+                    // The management API (queue figures, the web's operations panel), found like a service.
+                    variables[$"ConnectionStrings__{broker.Name}"] = broker.ConnectionString;
+                    variables[$"services__{broker.Name}__management__0"] = management;
+                    break;
                 case IResourceWithConnectionString server:
                     variables[$"ConnectionStrings__{server.Name}"] = server.ConnectionString;
                     break;

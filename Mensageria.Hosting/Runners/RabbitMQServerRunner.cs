@@ -101,6 +101,8 @@ internal sealed class RabbitMQServerRunner(RabbitMQServerResource broker, Runner
         {
             lines.Add($"management.tcp.port = {broker.ManagementPort}");
             lines.Add("management.tcp.ip = 127.0.0.1");
+            // Queue figures every second instead of every five: the web's panel refreshes about that often.
+            lines.Add("collect_statistics_interval = 1000");
         }
 
         PrivateFile.WriteAllLines(config + ".conf", lines);

@@ -15,7 +15,7 @@ public sealed class ProjectEnvironmentTests : IDisposable
     public void References_produce_exactly_the_variables_of_the_design()
     {
         var builder = ModelBuilder.Create(_state.Path);
-        var messaging = builder.AddRabbitMQ("messaging");
+        var messaging = builder.AddRabbitMQ("messaging").WithManagementPlugin();
         var cache = builder.AddRedis("cache");
         var api = builder.AddProject<TestProject>("api").WithReplicas(2);
         var web = builder.AddProject<TestProject>("web")
@@ -37,6 +37,7 @@ public sealed class ProjectEnvironmentTests : IDisposable
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
             ["OTEL_TRACES_SAMPLER"] = "always_on",
             ["ConnectionStrings__messaging"] = $"amqp://mensageria:{broker.Password}@127.0.0.1:{broker.AmqpPort}",
+            ["services__messaging__management__0"] = $"http://127.0.0.1:{broker.ManagementPort}",
             ["ConnectionStrings__cache"] = $"127.0.0.1:{cache.Resource.Port},password={cache.Resource.Password}",
             ["services__api__http__0"] = $"http://localhost:{api.Resource.ReplicaPorts[0]}",
             ["services__api__http__1"] = $"http://localhost:{api.Resource.ReplicaPorts[1]}",

@@ -4,6 +4,7 @@ using Mensageria.Messaging.Contracts;
 using Mensageria.Messaging.Orders;
 using Mensageria.Messaging.Topology;
 using Mensageria.Tests.Infrastructure;
+using RabbitMQ.Client;
 using StackExchange.Redis;
 
 namespace Mensageria.Tests.Pipeline;
@@ -23,10 +24,14 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
         await fixture.App.StopResourceAsync("worker", cancellationToken);
         try
         {
-            ids = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => orders.PlaceAcceptedAsync($"waiting-{i}", [("TEA-002", 1)], cancellationToken)));
+            ids = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => orders.PlaceAcceptedAsync($"waiting-{i}", [("TEA-002", 1)], cancellationToken)));
 
-            Assert.Equal(20u, await broker.ReadyAsync(MessagingTopology.OrdersQueue, cancellationToken));
+            Assert.Equal(100u, await broker.ReadyAsync(MessagingTopology.OrdersQueue, cancellationToken));
             Assert.All(await Task.WhenAll(ids.Select(id => orders.GetAsync(id, cancellationToken))), o => Assert.Equal(OrderStatus.Accepted, o!.Status));
+            // The operations panel sees the backlog (the broker's figures lag up to a second).
+            var panel = await WaitForPanelAsync(p => p.GetProperty("orders").GetProperty("ready").GetInt64() == 100, cancellationToken);
+            Assert.Equal("Alert", panel.GetProperty("orders").GetProperty("state").GetString());
+            Assert.Equal(0, panel.GetProperty("workersOnline").GetInt32());
         }
         finally
         {
@@ -37,6 +42,42 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
 
         Assert.All(done, o => Assert.Equal(OrderStatus.Completed, o.Status));
         Assert.Equal(0u, await broker.ReadyAsync(MessagingTopology.OrdersQueue, cancellationToken));
+        var drained = await WaitForPanelAsync(p => p.GetProperty("orders").GetProperty("ready").GetInt64() == 0 && p.GetProperty("workersOnline").GetInt32() == 2, cancellationToken);
+        Assert.Equal("Normal", drained.GetProperty("orders").GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_dead_lettered_order_replayed_from_the_operations_API_is_processed()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var orders = OrdersClient.For(fixture.App);
+        using var web = fixture.App.CreateHttpClient("web");
+        await using var broker = await BrokerProbe.ConnectAsync(fixture.App, cancellationToken);
+        string id;
+        await fixture.App.StopResourceAsync("worker", cancellationToken);
+        try
+        {
+            id = await orders.PlaceAcceptedAsync("replayed", [("CUP-001", 1)], cancellationToken);
+            // Dead-letter the order's message by hand, as the delivery limit would.
+            var message = (await broker.Channel.BasicGetAsync(MessagingTopology.OrdersQueue, autoAck: false, cancellationToken))!;
+            await broker.Channel.BasicPublishAsync(MessagingTopology.DeadLetterExchange, "", mandatory: true, new BasicProperties(message.BasicProperties), message.Body, cancellationToken);
+            await broker.Channel.BasicAckAsync(message.DeliveryTag, false, cancellationToken);
+            await WaitForPanelAsync(p => p.GetProperty("deadLetters").GetProperty("ready").GetInt64() >= 1, cancellationToken);
+
+            using var replay = await web.PostAsync(new Uri("/ops/dead-letters/replay", UriKind.Relative), null, cancellationToken);
+            var replayed = System.Text.Json.JsonDocument.Parse(await replay.Content.ReadAsStringAsync(cancellationToken)).RootElement.GetProperty("replayed").GetInt32();
+
+            Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+            Assert.True(replayed >= 1);
+            Assert.Equal(0u, await broker.ReadyAsync(MessagingTopology.DeadLetterQueue, cancellationToken));
+            Assert.Equal(1u, await broker.ReadyAsync(MessagingTopology.OrdersQueue, cancellationToken));
+        }
+        finally
+        {
+            await RestartAsync("worker", cancellationToken);
+        }
+
+        Assert.Equal(OrderStatus.Completed, (await orders.WaitUntilDoneAsync(id, cancellationToken)).Status);
     }
 
     [Fact]
@@ -139,6 +180,24 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
         Assert.Equal(storedBefore, await redis.GetDatabase().SortedSetLengthAsync(RedisKeys.RecentOrders));
         var order = await orders.WaitUntilDoneAsync(await PlaceOnceAcceptedAgainAsync(orders, cancellationToken), cancellationToken);
         Assert.Equal(OrderStatus.Completed, order.Status);
+    }
+
+    /// <summary>Polls <c>/ops/queues</c> until the panel shows what the test waits for.</summary>
+    private async Task<System.Text.Json.JsonElement> WaitForPanelAsync(Func<System.Text.Json.JsonElement, bool> condition, CancellationToken cancellationToken)
+    {
+        using var web = fixture.App.CreateHttpClient("web");
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var panel = System.Text.Json.JsonDocument.Parse(await web.GetStringAsync(new Uri("/ops/queues", UriKind.Relative), cancellationToken)).RootElement.Clone();
+            if (condition(panel))
+            {
+                return panel;
+            }
+
+            Assert.True(deadline.Elapsed < s_timeout, $"the panel never showed what was expected: {panel}");
+            await Task.Delay(200, cancellationToken);
+        }
     }
 
     private async Task WaitForLogAsync(string resource, string text, CancellationToken cancellationToken)

@@ -5,4 +5,6 @@ namespace Mensageria.Web.LiveFeed;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(OrderFeedMessage))]
+[JsonSerializable(typeof(Operations.OperationsPanel))]
+[JsonSerializable(typeof(Operations.ReplayResult))]
 internal sealed partial class WebJsonContext : JsonSerializerContext;

@@ -1,0 +1,23 @@
+using Mensageria.Messaging.Topology;
+using Microsoft.Extensions.Options;
+
+namespace Mensageria.Web.Operations;
+
+/// <summary>Puts the panel together: both queues' figures, their backlog states, and the workers online (consumers of the order queue).</summary>
+public sealed class QueueMonitor(BrokerManagementClient management, IOptions<OperationsOptions> options)
+{
+    public async Task<OperationsPanel> GetPanelAsync(CancellationToken cancellationToken)
+    {
+        var orders = Figures(MessagingTopology.OrdersQueue, await management.GetQueueAsync(MessagingTopology.OrdersQueue, cancellationToken));
+        var deadLetters = Figures(MessagingTopology.DeadLetterQueue, await management.GetQueueAsync(MessagingTopology.DeadLetterQueue, cancellationToken));
+        return new OperationsPanel(orders, deadLetters, orders.Consumers, management.BaseAddress, options.Value.DashboardUrl);
+    }
+
+    public BacklogState StateOf(long ready) =>
+        ready >= options.Value.AlertBacklog ? BacklogState.Alert
+        : ready >= options.Value.SlowBacklog ? BacklogState.Slow
+        : BacklogState.Normal;
+
+    private QueueFigures Figures(string name, (long Ready, long Unacked, int Consumers, double PublishRate, double DeliverRate) q) =>
+        new(name, q.Ready, q.Unacked, q.Consumers, q.PublishRate, q.DeliverRate, StateOf(q.Ready));
+}
