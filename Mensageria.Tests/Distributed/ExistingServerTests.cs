@@ -23,5 +23,10 @@ public sealed class ExistingServerTests(AppHostFixture fixture)
         Assert.Empty(app.ResourceNotifications.Get("cache").Replicas);
         Assert.Equal(messaging, await app.GetConnectionStringAsync("messaging", cancellationToken));
         Assert.False(Directory.Exists(Path.Combine(app.State.Path, "messaging")));
+        // Without a management API to read, the web still runs and its panel says what is missing.
+        using var web = app.CreateHttpClient("web");
+        using var panel = await web.GetAsync(new Uri("/ops/queues", UriKind.Relative), cancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, panel.StatusCode);
+        Assert.Contains("management", await panel.Content.ReadAsStringAsync(cancellationToken), StringComparison.Ordinal);
     }
 }

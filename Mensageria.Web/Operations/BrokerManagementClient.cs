@@ -10,7 +10,8 @@ namespace Mensageria.Web.Operations;
 /// </summary>
 public sealed class BrokerManagementClient(HttpClient http)
 {
-    public Uri BaseAddress => http.BaseAddress!;
+    /// <summary>Null when the web was given no management endpoint (an existing broker without one).</summary>
+    public Uri? BaseAddress => http.BaseAddress;
 
     public async Task<(long Ready, long Unacked, int Consumers, double PublishRate, double DeliverRate)> GetQueueAsync(
         string queue, CancellationToken cancellationToken)

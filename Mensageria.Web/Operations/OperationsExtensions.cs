@@ -6,12 +6,18 @@ public static class OperationsExtensions
     public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var management = builder.Configuration["services:messaging:management:0"]
-            ?? throw new InvalidOperationException("services:messaging:management:0 is not set: give the web a reference to the broker with its management plugin on (WithManagementPlugin).");
-        var amqp = builder.Configuration.GetConnectionString("messaging")
-            ?? throw new InvalidOperationException("ConnectionStrings:messaging is not set: the panel reads queues with the broker's credentials.");
+        // An existing broker given by connection string may have no management API the app host knows of:
+        // then the web runs, and the panel says what is missing.
+        var management = builder.Configuration["services:messaging:management:0"];
+        var amqp = builder.Configuration.GetConnectionString("messaging");
         builder.Services.Configure<OperationsOptions>(builder.Configuration.GetSection(OperationsOptions.ConfigurationSection));
-        builder.Services.AddHttpClient<BrokerManagementClient>(http => BrokerManagementClient.Configure(http, new Uri(management), new Uri(amqp)));
+        builder.Services.AddHttpClient<BrokerManagementClient>(http =>
+        {
+            if (management is not null && amqp is not null)
+            {
+                BrokerManagementClient.Configure(http, new Uri(management), new Uri(amqp));
+            }
+        });
         builder.Services.AddTransient<QueueMonitor>();
         builder.Services.AddSingleton<DeadLetterReplayer>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, LiveFeed.WebJsonContext.Default));

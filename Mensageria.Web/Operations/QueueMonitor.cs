@@ -8,9 +8,12 @@ public sealed class QueueMonitor(BrokerManagementClient management, IOptions<Ope
 {
     public async Task<OperationsPanel> GetPanelAsync(CancellationToken cancellationToken)
     {
+        var managementUrl = management.BaseAddress ?? throw new HttpRequestException(
+            "The web has no address for the broker's management API: run the broker with its management plugin " +
+            "(WithManagementPlugin) or set services__messaging__management__0.");
         var orders = Figures(MessagingTopology.OrdersQueue, await management.GetQueueAsync(MessagingTopology.OrdersQueue, cancellationToken));
         var deadLetters = Figures(MessagingTopology.DeadLetterQueue, await management.GetQueueAsync(MessagingTopology.DeadLetterQueue, cancellationToken));
-        return new OperationsPanel(orders, deadLetters, orders.Consumers, management.BaseAddress, options.Value.DashboardUrl);
+        return new OperationsPanel(orders, deadLetters, orders.Consumers, managementUrl, options.Value.DashboardUrl);
     }
 
     public BacklogState StateOf(long ready) =>
