@@ -5,44 +5,39 @@ using Mensageria.Messaging.Orders;
 namespace Mensageria.Web;
 
 /// <summary>Calls the API through service discovery and the standard resilience pipeline.</summary>
-public sealed partial class ApiClient(HttpClient http, TimeProvider timeProvider, ILogger<ApiClient> logger)
+public sealed partial class ApiClient(HttpClient http, ILogger<ApiClient> logger)
 {
-    /// <summary>A page waits this long for the API before it says "unreachable".</summary>
-    public static readonly TimeSpan RootTimeout = TimeSpan.FromSeconds(2);
-
-    /// <summary>The API root's body, or null when the API did not answer in time or answered an error.</summary>
-    public async Task<string?> TryGetRootAsync(CancellationToken cancellationToken)
-    {
-        using var timeout = new CancellationTokenSource(RootTimeout, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        try
-        {
-            using var response = await http.GetAsync(new Uri("/", UriKind.Relative), linked.Token);
-            if (!response.IsSuccessStatusCode)
-            {
-                Log.ApiAnsweredError(logger, (int)response.StatusCode);
-                return null;
-            }
-
-            return await response.Content.ReadAsStringAsync(linked.Token);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Unresolvable name, refused connection, timeout, open circuit: all mean "unreachable".
-            Log.ApiUnreachable(logger, exception);
-            return null;
-        }
-    }
-
     /// <summary>The most recent orders with their histories, newest first.</summary>
     public async Task<IReadOnlyList<OrderRecord>> GetRecentOrdersAsync(int limit, CancellationToken cancellationToken) =>
         await http.GetFromJsonAsync(new Uri($"/api/orders?limit={limit}", UriKind.Relative), MessagingJsonContext.Default.ListOrderRecord, cancellationToken) ?? [];
 
+    /// <summary>
+    /// Sends a request to the API and answers with the API's status, content type and body, so the
+    /// page sees the API's own problem details. An API that cannot be reached is a 503 problem.
+    /// </summary>
+    public async Task<IResult> ForwardAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
+        if (!string.IsNullOrEmpty(idempotencyKey))
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            return TypedResults.Content(body, response.Content.Headers.ContentType?.ToString(), statusCode: (int)response.StatusCode);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            Log.ApiUnreachable(logger, exception);
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The API is unreachable.", detail: "Try again in a moment.");
+        }
+    }
+
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "The API answered its root with status {StatusCode}.")]
-        public static partial void ApiAnsweredError(ILogger logger, int statusCode);
-
         [LoggerMessage(2, LogLevel.Warning, "The API is unreachable.")]
         public static partial void ApiUnreachable(ILogger logger, Exception exception);
     }

@@ -1,6 +1,7 @@
 using Mensageria.Web;
 using Mensageria.Web.LiveFeed;
 using Mensageria.Web.Operations;
+using Mensageria.Web.Shop;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,7 +14,9 @@ builder.AddOperations();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.MapHomePage();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapShopApi();
 app.MapOrderFeed();
 app.MapOperationsApi();
 

@@ -7,4 +7,5 @@ namespace Mensageria.Web.LiveFeed;
 [JsonSerializable(typeof(OrderFeedMessage))]
 [JsonSerializable(typeof(Operations.OperationsPanel))]
 [JsonSerializable(typeof(Operations.ReplayResult))]
+[JsonSerializable(typeof(Shop.ShopLinks))]
 internal sealed partial class WebJsonContext : JsonSerializerContext;

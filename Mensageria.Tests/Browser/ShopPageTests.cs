@@ -1,0 +1,73 @@
+using Mensageria.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Mensageria.Tests.Browser;
+
+[Collection(SharedAppDefinition.Name)]
+public sealed class ShopPageTests(AppHostFixture fixture)
+{
+    [Fact]
+    public async Task The_shop_lists_every_product_with_price_and_stock() =>
+        await WithBrowserAsync(nameof(The_shop_lists_every_product_with_price_and_stock), async browser =>
+        {
+            var page = await browser.OpenAsync(fixture.App.GetEndpoint("web"));
+
+            await Assertions.Expect(page.Locator(".product")).ToHaveCountAsync(20);
+            await Assertions.Expect(page.Locator(".product[data-sku='ESP-001'] .price")).ToHaveTextAsync("€24.90");
+            await Assertions.Expect(page.Locator(".product[data-sku='GFT-001'] [data-stock]")).ToContainTextAsync("in stock");
+        });
+
+    [Fact]
+    public async Task An_order_placed_with_the_form_moves_through_the_feed_to_Completed() =>
+        await WithBrowserAsync(nameof(An_order_placed_with_the_form_moves_through_the_feed_to_Completed), async browser =>
+        {
+            var page = await browser.OpenAsync(fixture.App.GetEndpoint("web"));
+            await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("live");
+
+            await page.FillAsync("#customer-id", "browser-1");
+            await page.FillAsync("#qty-TEA-001", "2");
+            await page.ClickAsync("#place-order");
+
+            await Assertions.Expect(page.Locator("#order-result")).ToContainTextAsync("accepted");
+            var prefix = (await page.Locator("#order-result").TextContentAsync())!.Split(' ')[1].TrimEnd('…');
+            await Assertions.Expect(page.Locator($"li[data-order-id^='{prefix}'] .status")).ToHaveTextAsync("Completed");
+            await Assertions.Expect(page.Locator($"li[data-order-id^='{prefix}'] .detail")).ToContainTextAsync("invoice INV-");
+        });
+
+    [Fact]
+    public async Task An_order_posted_to_the_API_appears_in_two_open_pages_without_a_reload() =>
+        await WithBrowserAsync(nameof(An_order_posted_to_the_API_appears_in_two_open_pages_without_a_reload), async browser =>
+        {
+            var first = await browser.OpenAsync(fixture.App.GetEndpoint("web"));
+            var second = await browser.OpenAsync(fixture.App.GetEndpoint("web"));
+            await Assertions.Expect(first.Locator("#connection")).ToHaveTextAsync("live");
+            await Assertions.Expect(second.Locator("#connection")).ToHaveTextAsync("live");
+            using var orders = OrdersClient.For(fixture.App);
+
+            var id = await orders.PlaceAcceptedAsync("from-curl", [("MUG-001", 1)], TestContext.Current.CancellationToken);
+
+            await Assertions.Expect(first.Locator($"li[data-order-id='{id}'] .status")).ToHaveTextAsync("Completed");
+            await Assertions.Expect(second.Locator($"li[data-order-id='{id}'] .status")).ToHaveTextAsync("Completed");
+        });
+
+    [Fact]
+    public async Task An_invalid_order_shows_the_API_errors_next_to_their_fields() =>
+        await WithBrowserAsync(nameof(An_invalid_order_shows_the_API_errors_next_to_their_fields), async browser =>
+        {
+            var page = await browser.OpenAsync(fixture.App.GetEndpoint("web"));
+            await Assertions.Expect(page.Locator(".product")).ToHaveCountAsync(20);
+
+            await page.FillAsync("#qty-ESP-001", "1001");
+            await page.ClickAsync("#place-order");
+
+            await Assertions.Expect(page.Locator("[data-field='customerId']")).ToContainTextAsync("customer id is required");
+            await Assertions.Expect(page.Locator("[data-line-sku='ESP-001']")).ToContainTextAsync("1 to 1000");
+            await Assertions.Expect(page.Locator("#order-result")).ToContainTextAsync("not valid");
+        });
+
+    private static async Task WithBrowserAsync(string testName, Func<BrowserSession, Task> test)
+    {
+        await using var browser = await BrowserSession.LaunchAsync();
+        await browser.RunAsync(testName, () => test(browser));
+    }
+}
