@@ -70,7 +70,9 @@ async function placeOrder(event) {
     });
     const body = await response.json().catch(() => ({}));
     if (response.status === 202) {
-      $("order-result").textContent = `Order ${body.orderId.slice(0, 8)}… accepted.`;
+      // Ids are time-ordered (GUID v7): their end, not their start, tells orders apart.
+      $("order-result").textContent = `Order …${body.orderId.slice(-8)} accepted.`;
+      $("order-result").dataset.orderId = body.orderId;
       products.forEach((p) => { $(`qty-${p.sku}`).value = ""; });
       updateTotal();
     } else {
