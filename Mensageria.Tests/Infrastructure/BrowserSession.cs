@@ -19,6 +19,9 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static async Task<BrowserSession> LaunchAsync()
     {
+        // Expectations wait for the page to show something, here up to 30 s: the whole suite shares
+        // two cores, and the broker's queue figures reach the page a second or two after the fact.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

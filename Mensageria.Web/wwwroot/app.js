@@ -12,15 +12,25 @@ async function loadProducts() {
   const response = await fetch("/shop/products");
   if (!response.ok) { $("products").innerHTML = `<p class="field-error">The catalog is unavailable (${response.status}); retrying…</p>`; return; }
   const fresh = await response.json();
-  const quantities = Object.fromEntries(products.map((p) => [p.sku, $(`qty-${p.sku}`)?.value ?? ""]));
+  const sameCatalog = fresh.length === products.length && fresh.every((p, i) => p.sku === products[i].sku);
   products = fresh;
+  if (sameCatalog) {
+    // Only the stock moved: update it in place, keeping what the person typed and any errors shown.
+    for (const p of products) {
+      const card = document.querySelector(`.product[data-sku="${p.sku}"]`);
+      card.classList.toggle("out", p.stock === 0);
+      card.querySelector("[data-stock]").textContent = `${p.stock} in stock`;
+    }
+    return;
+  }
+
   $("products").innerHTML = products.map((p) => `
     <div class="product${p.stock === 0 ? " out" : ""}" data-sku="${p.sku}">
       <span class="name">${escapeHtml(p.name)}</span>
       <span class="sku">${p.sku}</span>
       <span class="price">${money(p.price)}</span>
       <span class="stock" data-stock>${p.stock} in stock</span>
-      <input id="qty-${p.sku}" type="number" min="0" max="1000" step="1" inputmode="numeric" aria-label="Quantity of ${escapeHtml(p.name)}" value="${quantities[p.sku] ?? ""}">
+      <input id="qty-${p.sku}" type="number" min="0" max="1000" step="1" inputmode="numeric" aria-label="Quantity of ${escapeHtml(p.name)}">
       <span class="field-error" data-line-sku="${p.sku}"></span>
     </div>`).join("");
   updateTotal();
