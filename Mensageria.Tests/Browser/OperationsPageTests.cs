@@ -8,8 +8,6 @@ namespace Mensageria.Tests.Browser;
 /// <summary>The page while resources go away, on a private app; each test brings it back.</summary>
 public sealed class OperationsPageTests(PrivateAppFixture fixture) : IClassFixture<PrivateAppFixture>
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(1);
-
     [Fact]
     public async Task The_page_reconnects_after_the_web_restarts_and_shows_the_orders_it_missed() =>
         await WithPageAsync(nameof(The_page_reconnects_after_the_web_restarts_and_shows_the_orders_it_missed), async page =>
@@ -26,7 +24,7 @@ public sealed class OperationsPageTests(PrivateAppFixture fixture) : IClassFixtu
             }
             finally
             {
-                await RestartAsync("web", cancellationToken);
+                await fixture.RestartAsync("web", cancellationToken);
             }
 
             await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("live");
@@ -50,7 +48,7 @@ public sealed class OperationsPageTests(PrivateAppFixture fixture) : IClassFixtu
             }
             finally
             {
-                await RestartAsync("worker", cancellationToken);
+                await fixture.RestartAsync("worker", cancellationToken);
             }
 
             await Assertions.Expect(page.Locator("#queue-orders [data-backlog-state]")).ToHaveTextAsync("Normal", new() { Timeout = 60_000 });
@@ -82,7 +80,7 @@ public sealed class OperationsPageTests(PrivateAppFixture fixture) : IClassFixtu
             }
             finally
             {
-                await RestartAsync("worker", cancellationToken);
+                await fixture.RestartAsync("worker", cancellationToken);
             }
 
             await Assertions.Expect(page.Locator($"li[data-order-id='{id}'] .status")).ToHaveTextAsync("Completed");
@@ -97,11 +95,5 @@ public sealed class OperationsPageTests(PrivateAppFixture fixture) : IClassFixtu
             await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("live");
             await test(page);
         });
-    }
-
-    private async Task RestartAsync(string resource, CancellationToken cancellationToken)
-    {
-        await fixture.App.StartResourceAsync(resource);
-        await fixture.App.WaitForResourceHealthyAsync(resource, s_timeout, cancellationToken);
     }
 }

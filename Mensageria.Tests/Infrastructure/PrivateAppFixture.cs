@@ -11,6 +11,13 @@ public sealed class PrivateAppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync() => _app = await AppHostFixture.StartAsync(TestContext.Current.CancellationToken);
 
+    /// <summary>Starts what a test stopped or killed and waits until it is healthy, so the next test finds the app whole.</summary>
+    public async Task RestartAsync(string resource, CancellationToken cancellationToken)
+    {
+        await App.StartResourceAsync(resource);
+        await App.WaitForResourceHealthyAsync(resource, AppHostFixture.StartTimeout, cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)

@@ -35,7 +35,7 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
         }
         finally
         {
-            await RestartAsync("worker", cancellationToken);
+            await fixture.RestartAsync("worker", cancellationToken);
         }
 
         var done = await Task.WhenAll(ids.Select(id => orders.WaitUntilDoneAsync(id, cancellationToken)));
@@ -74,7 +74,7 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
         }
         finally
         {
-            await RestartAsync("worker", cancellationToken);
+            await fixture.RestartAsync("worker", cancellationToken);
         }
 
         Assert.Equal(OrderStatus.Completed, (await orders.WaitUntilDoneAsync(id, cancellationToken)).Status);
@@ -100,8 +100,8 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
         }
         finally
         {
-            await RestartAsync("cache", cancellationToken);
-            await RestartAsync("worker", cancellationToken);
+            await fixture.RestartAsync("cache", cancellationToken);
+            await fixture.RestartAsync("worker", cancellationToken);
         }
 
         var done = await Task.WhenAll(ids.Select(id => orders.WaitUntilDoneAsync(id, cancellationToken)));
@@ -144,7 +144,7 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
             }
         }));
         Assert.True(killed);
-        await RestartAsync("worker", cancellationToken);
+        await fixture.RestartAsync("worker", cancellationToken);
         var statuses = await WaitUntilAllDoneAsync(ids, cancellationToken);
 
         var stockAfter = (await orders.ProductsAsync(cancellationToken)).ToDictionary(p => p.Sku, p => p.Stock);
@@ -173,7 +173,7 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
         }
         finally
         {
-            await RestartAsync(server, cancellationToken);
+            await fixture.RestartAsync(server, cancellationToken);
         }
 
         // Nothing of the refused order was kept; the next one goes all the way through.
@@ -210,12 +210,6 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
         }
     }
 
-    /// <summary>Starts what a test stopped or killed, even when the test failed, so the next test finds the app whole.</summary>
-    private async Task RestartAsync(string resource, CancellationToken cancellationToken)
-    {
-        await fixture.App.StartResourceAsync(resource);
-        await fixture.App.WaitForResourceHealthyAsync(resource, s_timeout, cancellationToken);
-    }
 
     /// <summary>A 503 with Retry-After, never a hang: the client gives up after two seconds.</summary>
     private static async Task AssertRefusedAsync(OrdersClient orders, CancellationToken cancellationToken)
