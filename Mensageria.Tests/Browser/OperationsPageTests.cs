@@ -1,7 +1,6 @@
 using Mensageria.Messaging.Topology;
 using Mensageria.Tests.Infrastructure;
 using Microsoft.Playwright;
-using RabbitMQ.Client;
 
 namespace Mensageria.Tests.Browser;
 
@@ -67,9 +66,7 @@ public sealed class OperationsPageTests(PrivateAppFixture fixture) : IClassFixtu
             try
             {
                 id = await orders.PlaceAcceptedAsync("dead-then-replayed", [("CUP-001", 1)], cancellationToken);
-                var message = (await broker.Channel.BasicGetAsync(MessagingTopology.OrdersQueue, autoAck: false, cancellationToken))!;
-                await broker.Channel.BasicPublishAsync(MessagingTopology.DeadLetterExchange, "", mandatory: true, new BasicProperties(message.BasicProperties), message.Body, cancellationToken);
-                await broker.Channel.BasicAckAsync(message.DeliveryTag, false, cancellationToken);
+                await broker.DeadLetterNextOrderAsync(cancellationToken);
                 await Assertions.Expect(page.Locator("#dead-letter-count")).ToHaveTextAsync("1");
 
                 page.Dialog += (_, dialog) => dialog.AcceptAsync();

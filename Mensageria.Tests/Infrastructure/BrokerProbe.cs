@@ -1,4 +1,5 @@
 using Mensageria.Hosting;
+using Mensageria.Messaging.Topology;
 using RabbitMQ.Client;
 
 namespace Mensageria.Tests.Infrastructure;
@@ -22,6 +23,15 @@ internal sealed class BrokerProbe : IAsyncDisposable
     /// <summary>Messages ready in a queue (not those delivered and unacked).</summary>
     public async Task<uint> ReadyAsync(string queue, CancellationToken cancellationToken) =>
         (await Channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
+
+    /// <summary>Dead-letters the next order waiting in the order queue by hand, as its delivery limit would.</summary>
+    public async Task DeadLetterNextOrderAsync(CancellationToken cancellationToken)
+    {
+        var message = await Channel.BasicGetAsync(MessagingTopology.OrdersQueue, autoAck: false, cancellationToken)
+            ?? throw new InvalidOperationException("No order is waiting in the order queue.");
+        await Channel.BasicPublishAsync(MessagingTopology.DeadLetterExchange, "", mandatory: true, new BasicProperties(message.BasicProperties), message.Body, cancellationToken);
+        await Channel.BasicAckAsync(message.DeliveryTag, false, cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {

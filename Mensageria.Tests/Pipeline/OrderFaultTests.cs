@@ -4,7 +4,6 @@ using Mensageria.Messaging.Contracts;
 using Mensageria.Messaging.Orders;
 using Mensageria.Messaging.Topology;
 using Mensageria.Tests.Infrastructure;
-using RabbitMQ.Client;
 using StackExchange.Redis;
 
 namespace Mensageria.Tests.Pipeline;
@@ -58,10 +57,7 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
         try
         {
             id = await orders.PlaceAcceptedAsync("replayed", [("CUP-001", 1)], cancellationToken);
-            // Dead-letter the order's message by hand, as the delivery limit would.
-            var message = (await broker.Channel.BasicGetAsync(MessagingTopology.OrdersQueue, autoAck: false, cancellationToken))!;
-            await broker.Channel.BasicPublishAsync(MessagingTopology.DeadLetterExchange, "", mandatory: true, new BasicProperties(message.BasicProperties), message.Body, cancellationToken);
-            await broker.Channel.BasicAckAsync(message.DeliveryTag, false, cancellationToken);
+            await broker.DeadLetterNextOrderAsync(cancellationToken);
             await WaitForPanelAsync(p => p.GetProperty("deadLetters").GetProperty("ready").GetInt64() >= 1, cancellationToken);
 
             using var replay = await web.PostAsync(new Uri("/ops/dead-letters/replay", UriKind.Relative), null, cancellationToken);
