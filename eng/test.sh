@@ -11,6 +11,7 @@ if ! dotnet build Mensageria.sln -nologo -v quiet -clp:ErrorsOnly; then
 fi
 
 results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
 echo "test: running the tests (each distributed test class starts the app: RabbitMQ, Redis and the services)…"
 dotnet test --project Mensageria.Tests --no-build --output Detailed --results-directory "$results" 2>&1 | tee "$results/output.txt"
 status=${PIPESTATUS[0]}

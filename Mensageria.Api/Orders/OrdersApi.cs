@@ -43,7 +43,7 @@ public static class OrdersApi
                 new Dictionary<string, string[]> { ["Idempotency-Key"] = [$"1 to {OrderRules.MaxIdempotencyKeyLength} characters."] });
         }
 
-        var products = (await catalog.GetProductsAsync()).ToDictionary(p => p.Sku, StringComparer.Ordinal);
+        var products = (await catalog.GetCatalogAsync()).ToDictionary(p => p.Sku, StringComparer.Ordinal);
 
         var errors = OrderValidator.Validate(request!, products);
         if (errors.Count > 0)

@@ -19,15 +19,18 @@ public sealed class CatalogStore(IConnectionMultiplexer redis)
         }
     }
 
+    /// <summary>The products with their live stock, by SKU.</summary>
     public async Task<IReadOnlyList<Product>> GetProductsAsync()
     {
-        var database = redis.GetDatabase();
-        var products = database.HashGetAllAsync(RedisKeys.Products);
-        var stock = database.HashGetAllAsync(RedisKeys.Stock);
+        var stock = redis.GetDatabase().HashGetAllAsync(RedisKeys.Stock);
+        var products = await GetCatalogAsync();
         var levels = (await stock).ToDictionary(e => (string)e.Name!, e => (int)e.Value);
-        return [.. (await products)
-            .Select(e => JsonSerializer.Deserialize((string)e.Value!, MessagingJsonContext.Default.Product)!)
-            .Select(p => p with { Stock = levels.GetValueOrDefault(p.Sku) })
-            .OrderBy(p => p.Sku, StringComparer.Ordinal)];
+        return [.. products.Select(p => p with { Stock = levels.GetValueOrDefault(p.Sku) })];
     }
+
+    /// <summary>What is sold, at what price, by SKU: all an order's validation needs, without reading the stock.</summary>
+    public async Task<IReadOnlyList<Product>> GetCatalogAsync() =>
+        [.. (await redis.GetDatabase().HashGetAllAsync(RedisKeys.Products))
+            .Select(e => JsonSerializer.Deserialize((string)e.Value!, MessagingJsonContext.Default.Product)!)
+            .OrderBy(p => p.Sku, StringComparer.Ordinal)];
 }

@@ -29,8 +29,7 @@ public sealed class ResourceControlTests(PrivateAppFixture fixture) : IClassFixt
             "api", s => s.State == ResourceState.Unhealthy, "unhealthy", s_timeout, cancellationToken);
         Assert.Contains("cache", api.Reason, StringComparison.Ordinal);
 
-        await app.StartResourceAsync("cache");
-        await app.WaitForResourceHealthyAsync("cache", s_timeout, cancellationToken);
+        await fixture.RestartAsync("cache", cancellationToken);
         // The API reconnects by itself: nobody restarts it.
         await app.WaitForResourceHealthyAsync("api", s_timeout, cancellationToken);
 
@@ -52,8 +51,7 @@ public sealed class ResourceControlTests(PrivateAppFixture fixture) : IClassFixt
         Assert.Equal(137, broker.ExitCode);
         Assert.True(await ProcessProbe.WaitUntilGoneAsync(epmdPid, TimeSpan.FromSeconds(10), cancellationToken));
 
-        await app.StartResourceAsync("messaging");
-        await app.WaitForResourceHealthyAsync("messaging", s_timeout, cancellationToken);
+        await fixture.RestartAsync("messaging", cancellationToken);
         await app.WaitForResourceHealthyAsync("api", s_timeout, cancellationToken);
     }
 
@@ -72,8 +70,7 @@ public sealed class ResourceControlTests(PrivateAppFixture fixture) : IClassFixt
         Assert.Null(worker.Replicas.Single(r => r.Id == "worker-0").ExitCode);
         Assert.False(ProcessProbe.IsAlive(killedPid));
 
-        await app.StartResourceAsync("worker");
-        await app.WaitForResourceHealthyAsync("worker", s_timeout, cancellationToken);
+        await fixture.RestartAsync("worker", cancellationToken);
 
         var restarted = app.ResourceNotifications.Get("worker").Replicas.Single(r => r.Id == "worker-1");
         Assert.NotEqual(killedPid, restarted.Pid);
