@@ -7,12 +7,14 @@ namespace Mensageria.Api;
 
 public static class ApiServiceExtensions
 {
-    /// <summary>The order API's services: placement, problem details, JSON, OpenAPI, and seeding the catalog.</summary>
+    /// <summary>The order API's services: placement, quotes, problem details, JSON, OpenAPI, and seeding the catalog.</summary>
     public static IHostApplicationBuilder AddOrdersApi(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddOrderMessaging();
         builder.Services.AddSingleton<OrderPlacement>();
+        builder.AddRpcClient();
+        builder.Services.Configure<QuoteOptions>(builder.Configuration.GetSection(QuoteOptions.ConfigurationSection));
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         builder.Services.AddOpenApi();

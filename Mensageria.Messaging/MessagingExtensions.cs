@@ -2,6 +2,7 @@ using System.Text.Json.Serialization.Metadata;
 using Mensageria.Messaging.Consuming;
 using Mensageria.Messaging.Orders;
 using Mensageria.Messaging.Publishing;
+using Mensageria.Messaging.Rpc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,18 +31,48 @@ public static class MessagingExtensions
         where THandler : class, IMessageHandler<TMessage>
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<IMessageHandler<TMessage>, THandler>();
+        return builder.AddConsumerHost<TMessage>(queue, (sp, options) => new DeliveryProcessor<TMessage>(
+            sp.GetRequiredService<IMessageHandler<TMessage>>(),
+            options,
+            typeInfo,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DeliveryProcessor<TMessage>>>()));
+    }
+
+    /// <summary>The request/reply client: many calls in flight on one channel, replies by direct reply-to.</summary>
+    public static IHostApplicationBuilder AddRpcClient(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<RpcClient>();
+        return builder;
+    }
+
+    /// <summary>Answers the requests on <paramref name="queue"/> with <typeparamref name="THandler"/>; options from <c>Mensageria:Consumers:{queue}</c>.</summary>
+    public static IHostApplicationBuilder AddRpcServer<TRequest, TResponse, THandler>(
+        this IHostApplicationBuilder builder, string queue, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType)
+        where THandler : class, IRpcHandler<TRequest, TResponse>
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<IRpcHandler<TRequest, TResponse>, THandler>();
+        return builder.AddConsumerHost<TRequest>(queue, (sp, _) => new RpcRequestProcessor<TRequest, TResponse>(
+            sp.GetRequiredService<IRpcHandler<TRequest, TResponse>>(),
+            queue,
+            requestType,
+            responseType,
+            sp.GetRequiredService<ILogger<RpcRequestProcessor<TRequest, TResponse>>>()));
+    }
+
+    private static IHostApplicationBuilder AddConsumerHost<TMessage>(
+        this IHostApplicationBuilder builder, string queue, Func<IServiceProvider, ConsumerOptions, IDeliveryProcessor> processor)
+    {
         var options = new ConsumerOptions { Queue = queue };
         builder.Configuration.GetSection($"{ConsumerOptions.ConfigurationSection}:{queue}").Bind(options);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IMessageHandler<TMessage>, THandler>();
         builder.Services.AddHostedService(sp => new MessageConsumerHost<TMessage>(
             sp.GetRequiredService<IConnection>(),
-            new DeliveryProcessor<TMessage>(
-                sp.GetRequiredService<IMessageHandler<TMessage>>(),
-                options,
-                typeInfo,
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<DeliveryProcessor<TMessage>>>()),
+            processor(sp, options),
             options,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<MessageConsumerHost<TMessage>>>()));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 
 namespace Mensageria.Messaging;
 
@@ -9,6 +10,8 @@ public static class MessagingTelemetry
     public const string OrderIdTag = "mensageria.order.id";
 
     public static readonly ActivitySource Source = new("Mensageria.Messaging");
+
+    public static readonly Meter Meter = new("Mensageria.Messaging");
 
     /// <summary>
     /// Tags the current span (the request or delivery) with the order id, and puts it in baggage, so

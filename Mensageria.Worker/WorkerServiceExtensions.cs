@@ -1,10 +1,11 @@
 using Mensageria.Messaging.Contracts;
 using Mensageria.Messaging.Topology;
 using Mensageria.Worker.Orders;
+using Mensageria.Worker.Quotes;
 
 namespace Mensageria.Worker;
 
-/// <summary>The worker's own services: its replica identity and the order consumer.</summary>
+/// <summary>The worker's own services: its replica identity, the order consumer and the quote server.</summary>
 public static class WorkerServiceExtensions
 {
     public static IHostApplicationBuilder AddWorkerServices(this IHostApplicationBuilder builder)
@@ -16,6 +17,8 @@ public static class WorkerServiceExtensions
         builder.AddOrderMessaging();
         builder.Services.AddSingleton<OrderEvents>();
         builder.AddMessageConsumer<OrderPlaced, OrderPlacedHandler>(MessagingTopology.OrdersQueue, MessagingJsonContext.Default.OrderPlaced);
+        builder.AddRpcServer<QuoteRequest, Quote, QuoteHandler>(
+            MessagingTopology.QuotesQueue, MessagingJsonContext.Default.QuoteRequest, MessagingJsonContext.Default.Quote);
         return builder;
     }
 }

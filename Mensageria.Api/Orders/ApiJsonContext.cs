@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Mensageria.Messaging.Contracts;
 using Mensageria.Messaging.Orders;
 
 namespace Mensageria.Api.Orders;
@@ -10,4 +11,5 @@ namespace Mensageria.Api.Orders;
 [JsonSerializable(typeof(OrderRecord))]
 [JsonSerializable(typeof(IReadOnlyList<OrderRecord>))]
 [JsonSerializable(typeof(IReadOnlyList<Product>))]
+[JsonSerializable(typeof(Quote))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,11 +1,15 @@
 using Mensageria.Messaging.Contracts;
 using Mensageria.Messaging.Orders;
+using Mensageria.Messaging.Publishing;
+using Mensageria.Messaging.Rpc;
+using Mensageria.Messaging.Topology;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Mensageria.Api.Orders;
 
-/// <summary>The <c>/api</c> route group: place and read orders, list products.</summary>
+/// <summary>The <c>/api</c> route group: place, quote and read orders, list products.</summary>
 public static class OrdersApi
 {
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
@@ -21,6 +25,16 @@ public static class OrdersApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Place an order; answered once the broker confirmed it.");
+        api.MapPost("/orders/quote", QuoteAsync)
+            .Accepts<PlaceOrderRequest>(isOptional: true, "application/json")
+            .Produces<Quote>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status504GatewayTimeout)
+            .WithSummary("Price lines and check them against the live stock now, reserving nothing; answered by a worker.");
         api.MapGet("/orders/{id}", GetOrderAsync).WithSummary("An order with its status history.");
         api.MapGet("/orders", ListOrdersAsync).WithSummary("Recent orders, newest first.");
         api.MapGet("/products", GetProductsAsync).WithTags("Products").WithSummary("The catalog with live stock.");
@@ -31,7 +45,7 @@ public static class OrdersApi
         HttpContext context, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         CatalogStore catalog, OrderPlacement placement, CancellationToken cancellationToken)
     {
-        var (request, problem) = await RequestBodyReader.ReadAsync(context.Request, cancellationToken);
+        var (request, products, problem) = await ReadValidOrderAsync(context, catalog, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -43,14 +57,6 @@ public static class OrdersApi
                 new Dictionary<string, string[]> { ["Idempotency-Key"] = [$"1 to {OrderRules.MaxIdempotencyKeyLength} characters."] });
         }
 
-        var products = (await catalog.GetCatalogAsync()).ToDictionary(p => p.Sku, StringComparer.Ordinal);
-
-        var errors = OrderValidator.Validate(request!, products);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The order is not valid.");
-        }
-
         var lines = OrderValidator.Lines(request!).Select(l => new PricedLine(l.Sku, products[l.Sku].Name, l.Quantity, products[l.Sku].Price)).ToList();
         return await placement.PlaceAsync(request!, lines, idempotencyKey, cancellationToken) switch
         {
@@ -60,6 +66,39 @@ public static class OrdersApi
             PlacementOutcome.Unavailable unavailable => Unavailable(context, unavailable.Detail),
             _ => throw new InvalidOperationException("Unknown placement outcome."),
         };
+    }
+
+    public static async Task<IResult> QuoteAsync(
+        HttpContext context, CatalogStore catalog, RpcClient rpc, IOptions<QuoteOptions> options, CancellationToken cancellationToken)
+    {
+        var (request, _, problem) = await ReadValidOrderAsync(context, catalog, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        try
+        {
+            return TypedResults.Ok(await rpc.CallAsync(
+                MessagingTopology.QuotesQueue, new QuoteRequest(OrderValidator.Lines(request!)),
+                MessagingJsonContext.Default.QuoteRequest, MessagingJsonContext.Default.Quote, options.Value.Timeout, cancellationToken));
+        }
+        catch (RpcTimeoutException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status504GatewayTimeout, title: "No worker answered in time.", detail: e.Message);
+        }
+        catch (RpcFailedException e) when (e.Unavailable)
+        {
+            return Unavailable(context, e.Reason);
+        }
+        catch (RpcFailedException e)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The worker could not quote.", detail: e.Reason);
+        }
+        catch (PublishFailedException e)
+        {
+            return Unavailable(context, e.Message);
+        }
     }
 
     public static async Task<Results<Ok<OrderRecord>, ProblemHttpResult>> GetOrderAsync(string id, OrderStore orders) =>
@@ -75,6 +114,23 @@ public static class OrdersApi
 
     public static async Task<Ok<IReadOnlyList<Product>>> GetProductsAsync(CatalogStore catalog) =>
         TypedResults.Ok(await catalog.GetProductsAsync());
+
+    /// <summary>The body of an order or a quote, read and checked against the rules and the catalog.</summary>
+    private static async Task<(PlaceOrderRequest? Request, Dictionary<string, Product> Products, IResult? Problem)> ReadValidOrderAsync(
+        HttpContext context, CatalogStore catalog, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await RequestBodyReader.ReadAsync(context.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, [], problem);
+        }
+
+        var products = (await catalog.GetCatalogAsync()).ToDictionary(p => p.Sku, StringComparer.Ordinal);
+        var errors = OrderValidator.Validate(request!, products);
+        return errors.Count > 0
+            ? (null, products, TypedResults.ValidationProblem(errors, title: "The order is not valid."))
+            : (request, products, null);
+    }
 
     private static ProblemHttpResult Unavailable(HttpContext context, string detail)
     {

@@ -18,11 +18,10 @@ internal sealed partial class DeliveryProcessor<TMessage>(
     ConsumerOptions options,
     JsonTypeInfo<TMessage> typeInfo,
     TimeProvider timeProvider,
-    ILogger<DeliveryProcessor<TMessage>> logger)
+    ILogger<DeliveryProcessor<TMessage>> logger) : IDeliveryProcessor
 {
     private int _inFlight;
 
-    /// <summary>Deliveries being handled right now.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
     public async Task ProcessAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken stoppingToken)

@@ -8,13 +8,13 @@ namespace Mensageria.Messaging.Consuming;
 
 /// <summary>
 /// Keeps one queue subscribed with manual acks, the given prefetch and handler concurrency, and hands
-/// each delivery to its <see cref="DeliveryProcessor{TMessage}"/>. Subscribes again when the broker
+/// each delivery to its <see cref="IDeliveryProcessor"/>. Subscribes again when the broker
 /// closes the channel; stopping cancels the consumer and waits briefly for running handlers;
 /// whatever is unacked then is redelivered.
 /// </summary>
 internal sealed partial class MessageConsumerHost<TMessage>(
     IConnection connection,
-    DeliveryProcessor<TMessage> processor,
+    IDeliveryProcessor processor,
     ConsumerOptions options,
     TimeProvider timeProvider,
     ILogger<MessageConsumerHost<TMessage>> logger) : BackgroundService

@@ -18,4 +18,6 @@ namespace Mensageria.Messaging.Contracts;
 [JsonSerializable(typeof(PricedLine))]
 [JsonSerializable(typeof(List<PricedLine>))]
 [JsonSerializable(typeof(StatusEntry))]
+[JsonSerializable(typeof(QuoteRequest))]
+[JsonSerializable(typeof(Quote))]
 public sealed partial class MessagingJsonContext : JsonSerializerContext;

@@ -15,6 +15,9 @@ public static class MessagingTopology
     public const string DeadLetterQueue = "orders.dead-letter";
     public const string OrderEventsExchange = "order-events";
 
+    /// <summary>Quote requests, answered by any worker replica through direct reply-to.</summary>
+    public const string QuotesQueue = "inventory.quotes";
+
     /// <summary>Deliveries of one message before the quorum queue dead-letters it instead of delivering it again.</summary>
     public const int DeliveryLimit = 5;
 
@@ -42,5 +45,10 @@ public static class MessagingTopology
         await channel.QueueBindAsync(OrdersQueue, OrdersExchange, OrderPlacedRoutingKey, cancellationToken: cancellationToken);
 
         await channel.ExchangeDeclareAsync(OrderEventsExchange, ExchangeType.Topic, durable: true, cancellationToken: cancellationToken);
+
+        // Classic: a quote is worth nothing after its caller's timeout (requests carry it as their
+        // expiration), so it needs neither replication nor a delivery limit, only a quick answer.
+        await channel.QueueDeclareAsync(QuotesQueue, durable: true, exclusive: false, autoDelete: false,
+            arguments: new Dictionary<string, object?> { ["x-queue-type"] = "classic" }, cancellationToken: cancellationToken);
     }
 }
