@@ -18,11 +18,16 @@ internal sealed class OrdersClient(HttpClient http) : IDisposable
     public HttpClient Http => http;
 
     public Task<HttpResponseMessage> PlaceAsync(string customerId, IEnumerable<(string Sku, int Quantity)> lines, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
-        PostRawAsync(JsonSerializer.Serialize(new { customerId, lines = lines.Select(l => new { sku = l.Sku, quantity = l.Quantity }) }), idempotencyKey, cancellationToken: cancellationToken);
+        PostRawAsync(Body(customerId, lines), idempotencyKey, cancellationToken: cancellationToken);
 
-    public async Task<HttpResponseMessage> PostRawAsync(string? body, string? idempotencyKey = null, string contentType = "application/json", CancellationToken cancellationToken = default)
+    /// <summary>Asks for a quote: <c>POST /api/orders/quote</c> with an order's body.</summary>
+    public Task<HttpResponseMessage> QuoteAsync(string customerId, IEnumerable<(string Sku, int Quantity)> lines, CancellationToken cancellationToken = default) =>
+        PostRawAsync(Body(customerId, lines), path: "/api/orders/quote", cancellationToken: cancellationToken);
+
+    public async Task<HttpResponseMessage> PostRawAsync(
+        string? body, string? idempotencyKey = null, string contentType = "application/json", string path = "/api/orders", CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders");
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8, contentType);
@@ -74,4 +79,7 @@ internal sealed class OrdersClient(HttpClient http) : IDisposable
     }
 
     public void Dispose() => http.Dispose();
+
+    private static string Body(string customerId, IEnumerable<(string Sku, int Quantity)> lines) =>
+        JsonSerializer.Serialize(new { customerId, lines = lines.Select(l => new { sku = l.Sku, quantity = l.Quantity }) });
 }

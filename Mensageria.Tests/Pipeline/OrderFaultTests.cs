@@ -46,6 +46,30 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public async Task A_quote_that_no_worker_answers_is_a_504_problem()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var orders = OrdersClient.For(fixture.App);
+        await fixture.App.StopResourceAsync("worker", cancellationToken);
+        try
+        {
+            using var response = await orders.QuoteAsync("unanswered", [("TEA-002", 1)], cancellationToken);
+            var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement;
+
+            Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("inventory.quotes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await fixture.RestartAsync("worker", cancellationToken);
+        }
+
+        using var answered = await orders.QuoteAsync("answered", [("TEA-002", 1)], cancellationToken);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+    }
+
+    [Fact]
     public async Task A_dead_lettered_order_replayed_from_the_operations_API_is_processed()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -166,6 +190,9 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
         try
         {
             await AssertRefusedAsync(orders, cancellationToken);
+            using var quote = await orders.QuoteAsync("refused", [("TEA-002", 1)], cancellationToken);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, quote.StatusCode);
+            Assert.Equal("2", quote.Headers.RetryAfter?.ToString());
         }
         finally
         {
