@@ -51,6 +51,26 @@ public sealed class ShopPageTests(AppHostFixture fixture)
         });
 
     [Fact]
+    public async Task The_form_shows_a_workers_quote_as_the_lines_change() =>
+        await WithBrowserAsync(nameof(The_form_shows_a_workers_quote_as_the_lines_change), async browser =>
+        {
+            var page = await browser.OpenAsync(fixture.App.GetEndpoint("web"));
+            await Assertions.Expect(page.Locator(".product")).ToHaveCountAsync(20);
+
+            await page.FillAsync("#qty-TEA-001", "2");
+            await Assertions.Expect(page.Locator("#quote")).ToHaveAttributeAsync("data-state", "available");
+            await Assertions.Expect(page.Locator("#quote")).ToContainTextAsync("all in stock, €17.80 (from worker-");
+
+            await page.FillAsync("#qty-GFT-001", "1000");
+            await Assertions.Expect(page.Locator("#quote")).ToHaveAttributeAsync("data-state", "short");
+            await Assertions.Expect(page.Locator("#quote")).ToContainTextAsync("Tasting box (limited) short by");
+
+            await page.FillAsync("#qty-GFT-001", "");
+            await page.FillAsync("#qty-TEA-001", "");
+            await Assertions.Expect(page.Locator("#quote")).ToBeHiddenAsync();
+        });
+
+    [Fact]
     public async Task An_invalid_order_shows_the_API_errors_next_to_their_fields() =>
         await WithBrowserAsync(nameof(An_invalid_order_shows_the_API_errors_next_to_their_fields), async browser =>
         {

@@ -21,6 +21,7 @@ async function loadProducts() {
       card.classList.toggle("out", p.stock === 0);
       card.querySelector("[data-stock]").textContent = `${p.stock} in stock`;
     }
+    if (!$("quote").hidden) scheduleQuote();
     return;
   }
 
@@ -46,6 +47,47 @@ function updateTotal() {
   const lines = chosenLines();
   const total = lines.reduce((sum, l) => sum + l.quantity * (products.find((p) => p.sku === l.sku)?.price ?? 0), 0);
   $("order-total").textContent = lines.length ? `${lines.length} line(s), ${money(total)}` : "Choose quantities to order.";
+}
+
+// A quote from a worker (over RPC, through the API) as the lines change: availability and total now.
+let quoteTimer = null;
+let quoteRequest = null;
+
+function scheduleQuote() {
+  clearTimeout(quoteTimer);
+  quoteRequest?.abort();
+  quoteTimer = setTimeout(requestQuote, 300);
+}
+
+async function requestQuote() {
+  const lines = chosenLines();
+  const quote = $("quote");
+  if (!lines.length) { quote.hidden = true; delete quote.dataset.state; return; }
+  quoteRequest = new AbortController();
+  try {
+    const response = await fetch("/shop/orders/quote", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      // A quote does not depend on who asks; the API's body rules still want a customer id.
+      body: JSON.stringify({ customerId: $("customer-id").value.trim() || "quote", lines }),
+      signal: quoteRequest.signal,
+    });
+    const body = await response.json().catch(() => ({}));
+    quote.hidden = false;
+    if (response.ok) {
+      const short = body.lines.filter((l) => l.shortfall > 0);
+      quote.dataset.state = body.available ? "available" : "short";
+      quote.textContent = body.available
+        ? `Quote: all in stock, ${money(body.total)} (from ${body.quotedBy}).`
+        : `Quote: ${short.map((l) => `${l.name} short by ${l.shortfall}`).join("; ")}. Total ${money(body.total)} (from ${body.quotedBy}).`;
+    } else {
+      quote.dataset.state = "error";
+      const detail = Object.values(body.errors ?? {}).flat()[0] ?? body.detail ?? "";
+      quote.textContent = `No quote: ${body.title ?? response.status} ${detail}`.trim();
+    }
+  } catch (error) {
+    if (error.name !== "AbortError") { quote.hidden = false; quote.dataset.state = "error"; quote.textContent = "No quote: the shop could not be reached."; }
+  }
 }
 
 function clearErrors() {
@@ -85,6 +127,7 @@ async function placeOrder(event) {
       $("order-result").dataset.orderId = body.orderId;
       products.forEach((p) => { $(`qty-${p.sku}`).value = ""; });
       updateTotal();
+      scheduleQuote();
     } else {
       $("order-result").textContent = body.title ?? `The order was not accepted (${response.status}).`;
       showErrors(body.errors, lines);
@@ -195,7 +238,7 @@ function escapeHtml(text) {
 }
 
 $("order-form").addEventListener("submit", placeOrder);
-$("products").addEventListener("input", updateTotal);
+$("products").addEventListener("input", () => { updateTotal(); scheduleQuote(); });
 $("replay").addEventListener("click", replay);
 loadLinks().catch(() => {});
 loadProducts().catch(() => {});
