@@ -29,8 +29,8 @@ internal sealed class BrokerProbe : IAsyncDisposable
     {
         var message = await Channel.BasicGetAsync(MessagingTopology.OrdersQueue, autoAck: false, cancellationToken)
             ?? throw new InvalidOperationException("No order is waiting in the order queue.");
-        await Channel.BasicPublishAsync(MessagingTopology.DeadLetterExchange, "", mandatory: true, new BasicProperties(message.BasicProperties), message.Body, cancellationToken);
-        await Channel.BasicAckAsync(message.DeliveryTag, false, cancellationToken);
+        // Rejected without requeue: the broker dead-letters it itself, with its x-death record.
+        await Channel.BasicRejectAsync(message.DeliveryTag, requeue: false, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

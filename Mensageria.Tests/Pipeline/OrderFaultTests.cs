@@ -83,6 +83,11 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
             id = await orders.PlaceAcceptedAsync("replayed", [("CUP-001", 1)], cancellationToken);
             await broker.DeadLetterNextOrderAsync(cancellationToken);
             await WaitForPanelAsync(p => p.GetProperty("deadLetters").GetProperty("ready").GetInt64() >= 1, cancellationToken);
+            var listed = System.Text.Json.JsonDocument.Parse(await web.GetStringAsync(new Uri("/ops/dead-letters?limit=100", UriKind.Relative), cancellationToken)).RootElement;
+            var letter = listed.EnumerateArray().Single(l => l.GetProperty("orderId").GetString() == id);
+            Assert.Equal("replayed", letter.GetProperty("customerId").GetString());
+            Assert.Equal(MessagingTopology.OrdersQueue, letter.GetProperty("queue").GetString());
+            Assert.False(string.IsNullOrEmpty(letter.GetProperty("reason").GetString()));
 
             using var replay = await web.PostAsync(new Uri("/ops/dead-letters/replay", UriKind.Relative), null, cancellationToken);
             var replayed = System.Text.Json.JsonDocument.Parse(await replay.Content.ReadAsStringAsync(cancellationToken)).RootElement.GetProperty("replayed").GetInt32();

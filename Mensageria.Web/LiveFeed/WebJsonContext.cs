@@ -7,5 +7,6 @@ namespace Mensageria.Web.LiveFeed;
 [JsonSerializable(typeof(OrderFeedMessage))]
 [JsonSerializable(typeof(Operations.OperationsPanel))]
 [JsonSerializable(typeof(Operations.ReplayResult))]
+[JsonSerializable(typeof(IReadOnlyList<Operations.DeadLetter>))]
 [JsonSerializable(typeof(Shop.ShopLinks))]
 internal sealed partial class WebJsonContext : JsonSerializerContext;

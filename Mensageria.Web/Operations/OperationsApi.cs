@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mensageria.Web.Operations;
 
-/// <summary>The operations panel's data (<c>GET /ops/queues</c>) and its replay action (<c>POST /ops/dead-letters/replay</c>).</summary>
+/// <summary>
+/// The operations panel's data (<c>GET /ops/queues</c>), the oldest dead letters
+/// (<c>GET /ops/dead-letters</c>) and the replay action (<c>POST /ops/dead-letters/replay</c>).
+/// </summary>
 public static class OperationsApi
 {
     public static IEndpointRouteBuilder MapOperationsApi(this IEndpointRouteBuilder app)
@@ -10,6 +13,7 @@ public static class OperationsApi
         ArgumentNullException.ThrowIfNull(app);
         var ops = app.MapGroup("/ops");
         ops.MapGet("/queues", GetQueuesAsync);
+        ops.MapGet("/dead-letters", ListDeadLettersAsync);
         ops.MapPost("/dead-letters/replay", ReplayAsync);
         return app;
     }
@@ -25,6 +29,12 @@ public static class OperationsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The broker's management API did not answer.", detail: e.Message);
         }
     }
+
+    public static async Task<Results<Ok<IReadOnlyList<DeadLetter>>, ValidationProblem>> ListDeadLettersAsync(
+        DeadLetterInspector inspector, CancellationToken cancellationToken, int limit = 20) =>
+        limit is < 1 or > DeadLetterInspector.MaxPerList
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"1 to {DeadLetterInspector.MaxPerList}."] })
+            : TypedResults.Ok(await inspector.ListAsync(limit, cancellationToken));
 
     public static async Task<Ok<ReplayResult>> ReplayAsync(DeadLetterReplayer replayer, CancellationToken cancellationToken) =>
         TypedResults.Ok(new ReplayResult(await replayer.ReplayAsync(cancellationToken)));

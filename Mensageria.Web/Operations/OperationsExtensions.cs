@@ -20,6 +20,7 @@ public static class OperationsExtensions
         });
         builder.Services.AddTransient<QueueMonitor>();
         builder.Services.AddSingleton<DeadLetterReplayer>();
+        builder.Services.AddSingleton<DeadLetterInspector>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, LiveFeed.WebJsonContext.Default));
         return builder;
     }
