@@ -1,0 +1,3 @@
+using Mensageria.Cli;
+
+return await MensageriaCommandLine.RunAsync(args, Console.Out, Console.Error);
