@@ -39,7 +39,7 @@ public static class OrderFeed
                 yield break;
             }
 
-            if (Read(message) is { } change)
+            if (MessageBody.TryRead(message.GetBuffer().AsSpan(0, (int)message.Length), MessagingJsonContext.Default.OrderStatusChanged) is { } change)
             {
                 yield return change;
             }
@@ -56,18 +56,6 @@ public static class OrderFeed
         {
             // The web went away mid-message: the same as a close, for the caller to decide.
             return new ValueWebSocketReceiveResult(0, WebSocketMessageType.Close, endOfMessage: true);
-        }
-    }
-
-    private static OrderStatusChanged? Read(MemoryStream message)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(message.GetBuffer().AsSpan(0, (int)message.Length), MessagingJsonContext.Default.OrderStatusChanged);
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Mensageria.Messaging.Contracts;
 using Mensageria.Messaging.Topology;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
@@ -29,7 +30,7 @@ internal sealed partial class DeliveryProcessor<TMessage>(
         Interlocked.Increment(ref _inFlight);
         try
         {
-            if (Deserialize(delivery) is not { } message)
+            if (MessageBody.TryRead(delivery.Body.Span, typeInfo) is not { } message)
             {
                 // Cannot be read, so cannot succeed: back to the queue until its delivery limit dead-letters it.
                 LogUnreadable(logger, options.Queue, delivery.BasicProperties.MessageId);
@@ -75,18 +76,6 @@ internal sealed partial class DeliveryProcessor<TMessage>(
         finally
         {
             Interlocked.Decrement(ref _inFlight);
-        }
-    }
-
-    private TMessage? Deserialize(BasicDeliverEventArgs delivery)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(delivery.Body.Span, typeInfo);
-        }
-        catch (JsonException)
-        {
-            return default;
         }
     }
 

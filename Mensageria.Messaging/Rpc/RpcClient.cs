@@ -4,6 +4,7 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Mensageria.Messaging.Contracts;
 using Mensageria.Messaging.Publishing;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
@@ -74,7 +75,7 @@ public sealed partial class RpcClient(IConnection connection, TimeProvider timeP
                 throw new RpcFailedException(queue, error, answer.Unavailable);
             }
 
-            return Deserialize(answer.Body, responseType) ?? throw new RpcFailedException(queue, "the reply is not a readable answer", unavailable: false);
+            return MessageBody.TryRead<TResponse>(answer.Body, responseType) ?? throw new RpcFailedException(queue, "the reply is not a readable answer", unavailable: false);
         }
         catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -165,18 +166,6 @@ public sealed partial class RpcClient(IConnection connection, TimeProvider timeP
         delivery.BasicProperties.Headers?.TryGetValue(name, out var value) == true && value is byte[] bytes
             ? System.Text.Encoding.UTF8.GetString(bytes)
             : null;
-
-    private static TResponse? Deserialize<TResponse>(byte[] body, JsonTypeInfo<TResponse> type)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(body, type);
-        }
-        catch (JsonException)
-        {
-            return default;
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a reply ({Type}) for correlation id '{CorrelationId}': its call already gave up, or never existed")]
     private static partial void LogDroppedReply(ILogger logger, string correlationId, string? type);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Mensageria.Messaging.Consuming;
+using Mensageria.Messaging.Contracts;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
@@ -50,7 +51,7 @@ internal sealed partial class RpcRequestProcessor<TRequest, TResponse>(
             byte[] body;
             try
             {
-                var message = Deserialize(delivery) ?? throw new FormatException($"The request is not a readable {typeof(TRequest).Name}.");
+                var message = MessageBody.TryRead(delivery.Body.Span, requestType) ?? throw new FormatException($"The request is not a readable {typeof(TRequest).Name}.");
                 body = JsonSerializer.SerializeToUtf8Bytes(await handler.HandleAsync(message, stoppingToken), responseType);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -74,18 +75,6 @@ internal sealed partial class RpcRequestProcessor<TRequest, TResponse>(
         finally
         {
             Interlocked.Decrement(ref _inFlight);
-        }
-    }
-
-    private TRequest? Deserialize(BasicDeliverEventArgs delivery)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(delivery.Body.Span, requestType);
-        }
-        catch (JsonException)
-        {
-            return default;
         }
     }
 

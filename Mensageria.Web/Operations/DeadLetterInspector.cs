@@ -38,7 +38,8 @@ public sealed class DeadLetterInspector(IConnection broker)
         var headers = properties.Headers ?? new Dictionary<string, object?>();
         var deaths = headers.TryGetValue("x-death", out var value) && value is IList<object?> list ? list.OfType<IDictionary<string, object?>>().ToList() : [];
         var first = deaths.LastOrDefault();
-        var order = Read(body);
+        // A poison message is listed all the same, with what its headers say.
+        var order = MessageBody.TryRead(body, MessagingJsonContext.Default.OrderPlaced);
         return new DeadLetter(
             properties.CorrelationId,
             properties.MessageId,
@@ -52,17 +53,4 @@ public sealed class DeadLetterInspector(IConnection broker)
 
     private static string? Text(IDictionary<string, object?>? table, string key) =>
         table?.TryGetValue(key, out var value) == true && value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : null;
-
-    private static OrderPlaced? Read(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(body, MessagingJsonContext.Default.OrderPlaced);
-        }
-        catch (JsonException)
-        {
-            // A poison message: listed all the same, with what its headers say.
-            return null;
-        }
-    }
 }
