@@ -1,0 +1,54 @@
+using MassTransit;
+using Mensageria.Messaging.Orders;
+
+namespace Mensageria.Benchmarks.MassTransit;
+
+public static class PeerExtensions
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ (<c>ConnectionStrings:messaging</c>, publisher confirms on) with the
+    /// settings of Mensageria's own worker: a quorum queue, prefetch 32, 8 messages at a time, 3 tries.
+    /// </summary>
+    public static IHostApplicationBuilder AddMassTransitPeer(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var role = builder.Configuration.GetValue("Peer:Role", PeerRole.Api);
+        var broker = new Uri(builder.Configuration.GetConnectionString("messaging")
+            ?? throw new InvalidOperationException("ConnectionStrings:messaging is missing: the peer needs the broker."));
+        var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
+
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PeerJsonContext.Default));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<OrderStore>();
+        builder.Services.AddSingleton<CatalogStore>();
+        builder.Services.AddMassTransit(bus =>
+        {
+            if (role == PeerRole.Worker)
+            {
+                bus.AddConsumer<PeerOrderConsumer>();
+            }
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(broker.Host, (ushort)broker.Port, "/", host =>
+                {
+                    host.Username(credentials[0]);
+                    host.Password(credentials[1]);
+                    host.PublisherConfirmation = true;
+                });
+                if (role == PeerRole.Worker)
+                {
+                    rabbit.ReceiveEndpoint(PeerOrderConsumer.Queue, endpoint =>
+                    {
+                        endpoint.SetQuorumQueue();
+                        endpoint.PrefetchCount = 32;
+                        endpoint.ConcurrentMessageLimit = 8;
+                        endpoint.UseMessageRetry(retry => retry.Intervals(200, 800));
+                        endpoint.ConfigureConsumer<PeerOrderConsumer>(context);
+                    });
+                }
+            });
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,52 @@
+using MassTransit;
+using Mensageria.Messaging.Contracts;
+using Mensageria.Messaging.Orders;
+
+namespace Mensageria.Benchmarks.MassTransit;
+
+/// <summary>
+/// Processes an order as Mensageria's worker does, step for step, with the same Redis scripts:
+/// Processing → reserve stock (or Rejected) → StockReserved → invoice → Invoiced → Completed, each
+/// stored and then published (confirmed) before the next; the message is acked when it returns.
+/// </summary>
+public sealed class PeerOrderConsumer(OrderStore orders, TimeProvider timeProvider) : IConsumer<OrderPlaced>
+{
+    public const string Queue = "mt.orders.placed";
+
+    public async Task Consume(ConsumeContext<OrderPlaced> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var id = context.Message.OrderId;
+        if (await orders.GetAsync(id) is not { Confirmed: true } order)
+        {
+            return;
+        }
+
+        if (order.Status is OrderStatus.Completed or OrderStatus.Rejected)
+        {
+            await AnnounceAsync(context, order, order.Status, order.Reason, order.InvoiceNumber);
+            return;
+        }
+
+        await orders.TransitionAsync(id, OrderStatus.Processing);
+        await AnnounceAsync(context, order, OrderStatus.Processing);
+        if (await orders.ReserveStockAsync(id, context.Message.Lines) is { } shortSku)
+        {
+            var reason = $"Out of stock: {shortSku}.";
+            await orders.TransitionAsync(id, OrderStatus.Rejected, reason);
+            await AnnounceAsync(context, order, OrderStatus.Rejected, reason);
+            return;
+        }
+
+        await orders.TransitionAsync(id, OrderStatus.StockReserved);
+        await AnnounceAsync(context, order, OrderStatus.StockReserved);
+        var invoice = await orders.IssueInvoiceAsync(id);
+        await orders.TransitionAsync(id, OrderStatus.Invoiced);
+        await AnnounceAsync(context, order, OrderStatus.Invoiced, invoiceNumber: invoice);
+        await orders.TransitionAsync(id, OrderStatus.Completed);
+        await AnnounceAsync(context, order, OrderStatus.Completed, invoiceNumber: invoice);
+    }
+
+    private Task AnnounceAsync(ConsumeContext context, OrderRecord order, OrderStatus status, string? reason = null, string? invoiceNumber = null) =>
+        context.Publish(new OrderStatusChanged(order.Id, status, timeProvider.GetUtcNow(), reason, invoiceNumber, order.Total, order.TraceId));
+}

@@ -1,0 +1,14 @@
+using Mensageria.Benchmarks.MassTransit;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddRedisClient("cache");
+builder.AddMassTransitPeer();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapPeerOrdersApi();
+
+app.Run();
