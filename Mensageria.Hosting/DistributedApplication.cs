@@ -51,6 +51,13 @@ public sealed class DistributedApplication : IAsyncDisposable
         return new DistributedApplicationBuilder(options, TestingSession.Current?.AppHostAssembly ?? Assembly.GetEntryAssembly()!);
     }
 
+    /// <summary>A builder with options of the caller's own: a program that starts apps of its own making (the benchmarks).</summary>
+    public static DistributedApplicationBuilder CreateBuilder(DistributedApplicationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new DistributedApplicationBuilder(options, Assembly.GetEntryAssembly()!);
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         _started = true;

@@ -1,0 +1,11 @@
+namespace Mensageria.Benchmarks;
+
+/// <summary>How long each phase runs, with how many clients, and where the results go.</summary>
+public sealed record BenchmarkSettings(TimeSpan PhaseDuration, int Clients, string OutputDirectory, bool Quick)
+{
+    /// <summary>How long a phase may wait, after its load, for the orders it placed to finish.</summary>
+    public TimeSpan DrainTimeout => Quick ? TimeSpan.FromSeconds(20) : TimeSpan.FromSeconds(60);
+
+    /// <summary>Worker replica counts of the scaling phase (quick: only the default).</summary>
+    public IReadOnlyList<int> ReplicaCounts => Quick ? [2] : [1, 2, 4];
+}

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Mensageria.Benchmarks.Results;
+
+namespace Mensageria.Benchmarks.Load;
+
+/// <summary>
+/// Drives <c>POST /api/orders</c> the same way for every system: <see cref="RunAtFullSpeedAsync"/> with
+/// a fixed number of clients each posting as soon as its last order was accepted, or
+/// <see cref="RunAtRateAsync"/> at a fixed rate whatever the answers (latency counted from when each
+/// order was due, so a slow system is not flattered). Each order's end-to-end latency runs from its
+/// POST to its Completed event.
+/// </summary>
+public sealed class OrderLoad(Uri api, CompletionListener completions, BenchmarkSettings settings, Progress progress) : IDisposable
+{
+    // Plentiful products (their stock is raised before each phase), two lines an order.
+    private static readonly string[] s_skus = ["ESP-001", "FLT-001", "TEA-001", "TEA-002", "MUG-001", "FLT-010", "CHC-001", "MLK-001", "CLN-001", "SYR-001"];
+
+    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = api, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly ConcurrentDictionary<string, long> _placed = new(StringComparer.Ordinal);
+    private long _errors;
+    private int _sequence;
+
+    public async Task<PhaseResult> RunAtFullSpeedAsync(string name, string system, int replicas, bool tracing, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await using (Report(name))
+        {
+            await Task.WhenAll(Enumerable.Range(0, settings.Clients).Select(async _ =>
+            {
+                while (Stopwatch.GetElapsedTime(start) < settings.PhaseDuration)
+                {
+                    await PlaceAsync(Stopwatch.GetTimestamp(), cancellationToken);
+                }
+            }));
+        }
+
+        return await FinishAsync(name, system, replicas, tracing, $"{settings.Clients} clients at full speed", start, cancellationToken);
+    }
+
+    public async Task<PhaseResult> RunAtRateAsync(string name, string system, int replicas, bool tracing, double perSecond, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var running = new List<Task>();
+        await using (Report(name))
+        {
+            for (var i = 0; ; i++)
+            {
+                var due = start + (long)(i / perSecond * Stopwatch.Frequency);
+                if (Stopwatch.GetElapsedTime(start, due) >= settings.PhaseDuration)
+                {
+                    break;
+                }
+
+                if (Stopwatch.GetElapsedTime(due) < TimeSpan.Zero)
+                {
+                    await Task.Delay(-Stopwatch.GetElapsedTime(due), cancellationToken);
+                }
+
+                running.Add(PlaceAsync(due, cancellationToken));
+            }
+
+            await Task.WhenAll(running);
+        }
+
+        return await FinishAsync(name, system, replicas, tracing, $"{perSecond:0} orders/s", start, cancellationToken);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private IAsyncDisposable Report(string name) =>
+        progress.Every(settings.PhaseDuration, name, () => $"{_placed.Count:N0} accepted, {completions.Count:N0} finished, {Interlocked.Read(ref _errors):N0} errors");
+
+    private async Task PlaceAsync(long startedAt, CancellationToken cancellationToken)
+    {
+        var n = Interlocked.Increment(ref _sequence);
+        var body = $$"""{"customerId":"bench-{{n % 100}}","lines":[{"sku":"{{s_skus[n % s_skus.Length]}}","quantity":1},{"sku":"{{s_skus[(n + 3) % s_skus.Length]}}","quantity":2}]}""";
+        try
+        {
+            using var response = await _http.PostAsync(new Uri("/api/orders", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                Interlocked.Increment(ref _errors);
+                return;
+            }
+
+            using var accepted = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));
+            _placed[accepted.RootElement.GetProperty("orderId").GetString()!] = startedAt;
+        }
+        catch (HttpRequestException)
+        {
+            Interlocked.Increment(ref _errors);
+        }
+    }
+
+    private async Task<PhaseResult> FinishAsync(string name, string system, int replicas, bool tracing, string load, long start, CancellationToken cancellationToken)
+    {
+        var loadSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var drainDeadline = Stopwatch.GetTimestamp() + (long)(settings.DrainTimeout.TotalSeconds * Stopwatch.Frequency);
+        while (_placed.Keys.Any(id => !completions.TryGetFinished(id, out _)) && Stopwatch.GetTimestamp() < drainDeadline)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+
+        var latencies = new List<double>();
+        var lastFinished = start;
+        foreach (var (id, placedAt) in _placed)
+        {
+            if (completions.TryGetFinished(id, out var finishedAt))
+            {
+                latencies.Add(Stopwatch.GetElapsedTime(placedAt, finishedAt).TotalMilliseconds);
+                lastFinished = Math.Max(lastFinished, finishedAt);
+            }
+        }
+
+        var result = new PhaseResult(name, system, replicas, tracing, load, loadSeconds, _placed.Count, latencies.Count, Interlocked.Read(ref _errors),
+            _placed.Count / loadSeconds, latencies.Count / Math.Max(loadSeconds, Stopwatch.GetElapsedTime(start, lastFinished).TotalSeconds), LatencySummary.From(latencies));
+        _placed.Clear();
+        Interlocked.Exchange(ref _errors, 0);
+        return result;
+    }
+}

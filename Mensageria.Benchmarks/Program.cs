@@ -1,0 +1,3 @@
+using Mensageria.Benchmarks;
+
+return await BenchmarkCommandLine.RunAsync(args);

@@ -1,0 +1,19 @@
+namespace Mensageria.Benchmarks.Results;
+
+/// <summary>
+/// One measured phase. <see cref="AcceptedPerSecond"/> is what the API (or the raw publisher) took;
+/// <see cref="CompletedPerSecond"/> is how fast orders (or raw messages) came out the far end.
+/// </summary>
+public sealed record PhaseResult(
+    string Name,
+    string System,
+    int Replicas,
+    bool Tracing,
+    string Load,
+    double DurationSeconds,
+    long Accepted,
+    long Completed,
+    long Errors,
+    double AcceptedPerSecond,
+    double CompletedPerSecond,
+    LatencySummary Latency);
