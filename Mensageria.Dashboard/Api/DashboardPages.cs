@@ -8,7 +8,7 @@ namespace Mensageria.Dashboard.Api;
 /// </summary>
 internal static class DashboardPages
 {
-    private static readonly string[] s_pages = ["/", "/resources", "/console/{resource}", "/logs", "/traces", "/traces/{traceId}", "/metrics"];
+    private static readonly string[] s_pages = ["/", "/resources", "/console", "/console/{resource}", "/logs", "/traces", "/traces/{traceId}", "/metrics"];
 
     private static readonly Dictionary<string, string> s_assets = new(StringComparer.Ordinal)
     {
