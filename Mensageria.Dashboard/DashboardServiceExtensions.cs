@@ -20,7 +20,9 @@ public static class DashboardServiceExtensions
         {
             kestrel.ListenLocalhost(options.Port);
             kestrel.ListenLocalhost(options.OtlpGrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
-            kestrel.ListenLocalhost(options.OtlpHttpPort, listen => listen.Protocols = HttpProtocols.Http1AndHttp2);
+            // HTTP/1.1 only: without TLS, a port cannot offer both (Kestrel would warn, then speak HTTP/1.1 anyway),
+            // and OTLP/HTTP exporters send HTTP/1.1.
+            kestrel.ListenLocalhost(options.OtlpHttpPort, listen => listen.Protocols = HttpProtocols.Http1);
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(store);

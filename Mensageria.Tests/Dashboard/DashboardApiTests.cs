@@ -46,4 +46,18 @@ public sealed class DashboardApiTests(AppHostFixture fixture)
         Assert.Equal(trace.Spans.Count, detail.RootElement.GetProperty("spans").GetArrayLength());
         Assert.Contains(logs, l => l.Message.Contains(id, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Every_service_reports_metric_instruments_with_points()
+    {
+        var telemetry = fixture.App.GetTelemetry();
+        string[] services = ["api", "worker", "web"];
+
+        var instruments = await telemetry.Changes.WaitForAsync(
+            () => telemetry.Metrics.Instruments() is var all && services.All(s => all.Any(i => i.Resource == s && i.PointCount > 0)) ? all : null,
+            "metrics from api, worker and web", OrderTraceTests.TraceTimeout, TimeProvider.System, TestContext.Current.CancellationToken);
+
+        var instrument = instruments.First(i => i.Resource == "api" && i.PointCount > 0);
+        Assert.NotEmpty(telemetry.Metrics.Points("api", instrument.Name));
+    }
 }
