@@ -2,6 +2,8 @@ using Mensageria.Hosting;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
+var dashboard = builder.AddDashboard();
+
 var messaging = builder.AddRabbitMQ("messaging")
     .WithManagementPlugin();
 
@@ -18,6 +20,7 @@ builder.AddProject<Projects.Mensageria_Worker>("worker")
 
 builder.AddProject<Projects.Mensageria_Web>("web")
     .WithHttpEndpoint(port: 5080)
+    .WithEnvironment("Mensageria__Operations__DashboardUrl", dashboard.Url.ToString())
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(api).WaitFor(api);
 

@@ -62,6 +62,11 @@ public static class ProjectEnvironment
             }
         }
 
+        foreach (var (name, value) in project.Environment)
+        {
+            variables[name] = value;
+        }
+
         return variables;
     }
 }

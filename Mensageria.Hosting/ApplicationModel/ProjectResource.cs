@@ -15,6 +15,9 @@ public sealed class ProjectResource(string name, IProjectMetadata metadata) : Re
     /// <summary>Servers and services this project is told about, in the order they were added.</summary>
     public IList<IResource> References { get; } = [];
 
+    /// <summary>Variables of the app model's author, given to every replica after the ones of <see cref="ProjectEnvironment"/>.</summary>
+    public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The HTTP port of each replica, chosen when the application is built.</summary>
     public IReadOnlyList<int> ReplicaPorts { get; private set; } = [];
 

@@ -17,6 +17,7 @@ public sealed class DistributedApplicationBuilder
 {
     private readonly HostApplicationBuilder _host;
     private readonly List<Resource> _resources = [];
+    private TelemetryEndpoint? _defaultTelemetry;
 
     internal DistributedApplicationBuilder(DistributedApplicationOptions options, Assembly appHostAssembly)
     {
@@ -67,6 +68,16 @@ public sealed class DistributedApplicationBuilder
         return new ResourceBuilder<T>(resource, this);
     }
 
+    /// <summary>
+    /// Where services send their telemetry (the dashboard's OTLP receiver) unless the app host itself
+    /// was given <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>: a collector chosen by whoever runs the app host wins.
+    /// </summary>
+    public DistributedApplicationBuilder WithDefaultTelemetryEndpoint(TelemetryEndpoint endpoint)
+    {
+        _defaultTelemetry = endpoint;
+        return this;
+    }
+
     public DistributedApplication Build()
     {
         var allocation = new AllocationContext(State, Options.RandomizePorts);
@@ -87,11 +98,15 @@ public sealed class DistributedApplicationBuilder
             sp.GetRequiredService<ProcessLedger>(),
             sp.GetRequiredService<ResourceNotificationService>(),
             Environment.EnvironmentName,
-            TelemetryFromConfiguration(),
+            TelemetryFromConfiguration() ?? _defaultTelemetry,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IReadOnlyList<ResourceRunner>>(sp => [.. _resources.Select(r => CreateRunner(r, sp.GetRequiredService<RunnerContext>()))]);
         services.AddSingleton<ApplicationOrchestrator>();
+        services.AddSingleton(sp => new ResourceCommandService(
+            sp.GetRequiredService<ApplicationOrchestrator>(),
+            sp.GetRequiredService<IReadOnlyList<ResourceRunner>>(),
+            sp.GetRequiredService<RunnerContext>()));
         services.AddHostedService(sp => sp.GetRequiredService<ApplicationOrchestrator>());
         services.AddSingleton<ResourcesFileWriter>();
         services.AddSingleton<ConsoleReporter>();

@@ -24,4 +24,13 @@ public static class ProjectResourceBuilderExtensions
         builder.Resource.FixedHttpPort = port;
         return builder;
     }
+
+    /// <summary>Gives every replica of the project a variable of its own (a setting, a link).</summary>
+    public static IResourceBuilder<ProjectResource> WithEnvironment(this IResourceBuilder<ProjectResource> builder, string name, string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(value);
+        builder.Resource.Environment[name] = value;
+        return builder;
+    }
 }

@@ -7,6 +7,7 @@ namespace Mensageria.Hosting.Processes;
 public sealed class ResourceLogStore(int linesPerResource = 2000)
 {
     private readonly Dictionary<string, Queue<ResourceLogLine>> _lines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _totals = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public event Action<ResourceLogLine>? LineAdded;
@@ -21,6 +22,7 @@ public sealed class ResourceLogStore(int linesPerResource = 2000)
             }
 
             queue.Enqueue(line);
+            _totals[line.Resource] = _totals.GetValueOrDefault(line.Resource) + 1;
             while (queue.Count > linesPerResource)
             {
                 queue.Dequeue();
@@ -35,6 +37,24 @@ public sealed class ResourceLogStore(int linesPerResource = 2000)
         lock (_gate)
         {
             return _lines.TryGetValue(resource, out var queue) ? [.. queue] : [];
+        }
+    }
+
+    /// <summary>
+    /// The kept lines numbered from 1 in the order they were added (kept or not), those after
+    /// <paramref name="after"/>: a reader that remembers the last number it has gets only newer lines.
+    /// </summary>
+    public IReadOnlyList<(long Number, ResourceLogLine Line)> GetLines(string resource, long after)
+    {
+        lock (_gate)
+        {
+            if (!_lines.TryGetValue(resource, out var queue))
+            {
+                return [];
+            }
+
+            var first = _totals[resource] - queue.Count + 1;
+            return [.. queue.Select((line, i) => (first + i, line)).Where(l => l.Item1 > after)];
         }
     }
 

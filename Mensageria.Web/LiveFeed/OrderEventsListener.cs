@@ -36,7 +36,10 @@ public sealed partial class OrderEventsListener(IConnection broker, OrderEventHu
             if (JsonSerializer.Deserialize(delivery.Body.Span, MessagingJsonContext.Default.OrderStatusChanged) is { OrderId.Length: > 0 } change)
             {
                 MessagingTelemetry.TagOrder(change.OrderId);
-                hub.Publish(OrderFeedMessage.From(change));
+                using (MessagingTelemetry.StartOrderSpan("deliver to feed clients", change.OrderId)?.SetTag("mensageria.feed.clients", hub.ClientCount))
+                {
+                    hub.Publish(OrderFeedMessage.From(change));
+                }
             }
         }
         catch (JsonException)

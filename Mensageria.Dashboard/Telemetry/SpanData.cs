@@ -1,0 +1,24 @@
+namespace Mensageria.Dashboard.Telemetry;
+
+/// <summary>One span as received, with its resource (<c>service.name</c>) and replica (<c>service.instance.id</c>).</summary>
+public sealed record SpanData(
+    string TraceId,
+    string SpanId,
+    string? ParentSpanId,
+    string Name,
+    string Kind,
+    string Resource,
+    string? Instance,
+    string Scope,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    string Status,
+    string? StatusMessage,
+    IReadOnlyDictionary<string, string> Attributes,
+    IReadOnlyList<SpanEventData> Events,
+    IReadOnlyList<SpanLinkData> Links)
+{
+    public double DurationMs => (End - Start).TotalMilliseconds;
+
+    public bool IsError => Status == "Error";
+}
