@@ -6,6 +6,9 @@ public sealed record BenchmarkSettings(TimeSpan PhaseDuration, int Clients, stri
     /// <summary>How long a phase may wait, after its load, for the orders it placed to finish.</summary>
     public TimeSpan DrainTimeout => Quick ? TimeSpan.FromSeconds(20) : TimeSpan.FromSeconds(60);
 
+    /// <summary>Full speed, unmeasured, before each measured full-speed phase: JIT, pools and caches warm up first.</summary>
+    public TimeSpan WarmUp => Quick ? TimeSpan.Zero : TimeSpan.FromSeconds(5);
+
     /// <summary>Worker replica counts of the scaling phase (quick: only the default).</summary>
     public IReadOnlyList<int> ReplicaCounts => Quick ? [2] : [1, 2, 4];
 }

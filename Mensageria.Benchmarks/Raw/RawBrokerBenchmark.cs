@@ -4,6 +4,7 @@ using Mensageria.Benchmarks.Results;
 using Mensageria.Messaging.Contracts;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
+using RabbitMQ.Client.Exceptions;
 
 namespace Mensageria.Benchmarks.Raw;
 
@@ -92,7 +93,7 @@ public static class RawBrokerBenchmark
                 await publisher.BasicPublishAsync("", queue, mandatory: true, properties, body, cancellationToken);
                 Interlocked.Increment(ref published);
             }
-            catch (Exception e) when (e is PublishException or OperationCanceledException or RabbitMQ.Client.Exceptions.AlreadyClosedException)
+            catch (Exception e) when (e is PublishException or OperationCanceledException or AlreadyClosedException)
             {
                 Interlocked.Increment(ref errors);
             }

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Mensageria.Benchmarks.Results;
+
+namespace Mensageria.Benchmarks;
+
+/// <summary><c>dotnet run -c Release --project Mensageria.Benchmarks [-- --quick] [--duration S] [--clients C] [--output DIR]</c>.</summary>
+public static class BenchmarkCommandLine
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var quick = new Option<bool>("--quick") { Description = "A few seconds per phase and two apps only: proves the benchmark runs, measures nothing worth keeping" };
+        var duration = new Option<double?>("--duration") { Description = "Seconds of load per phase (default 15; quick 2)" };
+        var clients = new Option<int>("--clients") { Description = "Concurrent HTTP clients at full speed", DefaultValueFactory = _ => 64 };
+        var output = new Option<string>("--output") { Description = "Where results.json, summary.md and the plots go", DefaultValueFactory = _ => Path.Combine("docs", "benchmarks") };
+        var root = new RootCommand("Measures the order pipeline against RabbitMQ.Client alone and a MassTransit peer, on this machine, in one run.")
+        {
+            quick, duration, clients, output,
+        };
+        root.SetAction(async (parse, cancellationToken) =>
+        {
+            var isQuick = parse.GetValue(quick);
+            var settings = new BenchmarkSettings(
+                TimeSpan.FromSeconds(parse.GetValue(duration) ?? (isQuick ? 2 : 15)), parse.GetValue(clients), parse.GetValue(output)!, isQuick);
+            var progress = new Progress(Console.Out);
+            var phases = await new BenchmarkRun(settings, progress).RunAsync(cancellationToken);
+            var report = new BenchmarkReport(DateTimeOffset.UtcNow, Machine(), new BenchmarkSettingsSnapshot(settings.PhaseDuration.TotalSeconds, settings.Clients, isQuick),
+                phases, Ratios.Of(phases));
+            Console.WriteLine();
+            Console.WriteLine(await ReportWriter.WriteAsync(report, settings.OutputDirectory, cancellationToken));
+            Console.WriteLine($"Written to {Path.GetFullPath(settings.OutputDirectory)}");
+            return 0;
+        });
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static string Machine() =>
+        $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024)} GiB, {RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+}

@@ -1,0 +1,73 @@
+using Mensageria.Benchmarks.Apps;
+using Mensageria.Benchmarks.Load;
+using Mensageria.Benchmarks.Raw;
+using Mensageria.Benchmarks.Results;
+
+namespace Mensageria.Benchmarks;
+
+/// <summary>
+/// The phases of one run, in order: the broker's raw limit and the pipeline at full speed and at half
+/// that rate (2 workers, tracing off); the pipeline with 1 and 4 workers; with tracing on; and the
+/// MassTransit peer at full speed and half rate. A quick run does one app of each system, tracing on.
+/// </summary>
+public sealed class BenchmarkRun(BenchmarkSettings settings, Progress progress)
+{
+    public const int DefaultReplicas = 2;
+
+    public async Task<IReadOnlyList<PhaseResult>> RunAsync(CancellationToken cancellationToken)
+    {
+        var phases = new List<PhaseResult>();
+        var mainTracing = settings.Quick;
+        await using (var app = await BenchmarkApp.StartAsync(BenchmarkSystem.Mensageria, DefaultReplicas, mainTracing, progress, cancellationToken))
+        {
+            progress.Step("Phase raw: RabbitMQ.Client alone on the same broker");
+            phases.Add(await RawBrokerBenchmark.RunAsync(await app.BrokerAsync(cancellationToken), settings.PhaseDuration, progress, cancellationToken));
+            phases.AddRange(await FullAndHalfAsync(app, cancellationToken));
+        }
+
+        foreach (var replicas in settings.ReplicaCounts.Where(r => r != DefaultReplicas))
+        {
+            await using var app = await BenchmarkApp.StartAsync(BenchmarkSystem.Mensageria, replicas, tracing: false, progress, cancellationToken);
+            phases.Add(await FullSpeedAsync(app, $"mensageria-{replicas}-workers", cancellationToken));
+        }
+
+        if (!settings.Quick)
+        {
+            await using var app = await BenchmarkApp.StartAsync(BenchmarkSystem.Mensageria, DefaultReplicas, tracing: true, progress, cancellationToken);
+            phases.Add(await FullSpeedAsync(app, "mensageria-tracing-on", cancellationToken));
+        }
+
+        await using (var app = await BenchmarkApp.StartAsync(BenchmarkSystem.MassTransit, DefaultReplicas, mainTracing, progress, cancellationToken))
+        {
+            phases.AddRange(await FullAndHalfAsync(app, cancellationToken));
+        }
+
+        return phases;
+    }
+
+    private async Task<PhaseResult[]> FullAndHalfAsync(BenchmarkApp app, CancellationToken cancellationToken)
+    {
+        var name = app.System.ToString().ToLowerInvariant();
+        var full = await FullSpeedAsync(app, name, cancellationToken);
+        var rate = Math.Max(1, full.CompletedPerSecond / 2);
+        progress.Step($"Phase {name}-half-rate: {rate:0} orders/s, half of what it completed at full speed");
+        await using var completions = await CompletionListener.StartAsync(await app.BrokerAsync(cancellationToken), app.System, cancellationToken);
+        using var load = new OrderLoad(app.Api, completions, settings, progress);
+        return [full, await load.RunAtRateAsync($"{name}-half-rate", app.System.ToString(), app.Replicas, app.Tracing, rate, cancellationToken)];
+    }
+
+    private async Task<PhaseResult> FullSpeedAsync(BenchmarkApp app, string name, CancellationToken cancellationToken)
+    {
+        await using var completions = await CompletionListener.StartAsync(await app.BrokerAsync(cancellationToken), app.System, cancellationToken);
+        if (settings.WarmUp > TimeSpan.Zero)
+        {
+            progress.Step($"Warming up {name} for {settings.WarmUp.TotalSeconds:0} s (not measured)");
+            using var warmUp = new OrderLoad(app.Api, completions, settings with { PhaseDuration = settings.WarmUp }, progress);
+            await warmUp.RunAtFullSpeedAsync($"{name}-warm-up", app.System.ToString(), app.Replicas, app.Tracing, cancellationToken);
+        }
+
+        progress.Step($"Phase {name}: {settings.Clients} clients posting orders as fast as they are accepted");
+        using var load = new OrderLoad(app.Api, completions, settings, progress);
+        return await load.RunAtFullSpeedAsync(name, app.System.ToString(), app.Replicas, app.Tracing, cancellationToken);
+    }
+}

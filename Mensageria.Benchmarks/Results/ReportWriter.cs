@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Mensageria.Benchmarks.Results;
+
+/// <summary>Writes a run's results: <c>results.json</c>, <c>summary.md</c> (the table and ratios), and the two plots.</summary>
+public static class ReportWriter
+{
+    public static async Task<string> WriteAsync(BenchmarkReport report, string directory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "results.json"), JsonSerializer.Serialize(report, ReportJsonContext.Default.BenchmarkReport), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(directory, "throughput.svg"), SvgCharts.Throughput(report.Phases), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(directory, "latency.svg"), SvgCharts.Latency(report.Phases), cancellationToken);
+        var summary = Summary(report);
+        await File.WriteAllTextAsync(Path.Combine(directory, "summary.md"), summary, cancellationToken);
+        return summary;
+    }
+
+    private static string Summary(BenchmarkReport report)
+    {
+        var text = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"Run {report.At:yyyy-MM-dd HH:mm} UTC on {report.Machine}; {report.Settings.PhaseSeconds:0.#} s per phase, {report.Settings.Clients} clients{(report.Settings.Quick ? ", quick" : "")}.")
+            .AppendLine()
+            .AppendLine("| Phase | System | Workers | Tracing | Load | Accepted/s | Completed/s | p50 ms | p90 ms | p99 ms | max ms | Errors |")
+            .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var p in report.Phases)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {p.Name} | {p.System} | {p.Replicas} | {(p.Tracing ? "on" : "off")} | {p.Load} | {p.AcceptedPerSecond:0} | {p.CompletedPerSecond:0} | {p.Latency.P50:0.0} | {p.Latency.P90:0.0} | {p.Latency.P99:0.0} | {p.Latency.Max:0} | {p.Errors} |");
+        }
+
+        text.AppendLine().AppendLine("| Ratio (completed/s) | Value |").AppendLine("|---|---|");
+        foreach (var (name, value) in report.Ratios)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value:0.00} |");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Mensageria.Tests.Infrastructure;
+
+namespace Mensageria.Tests.Benchmarks;
+
+/// <summary>
+/// The benchmark program's quick mode, run as a user runs it: every kind of phase runs against real
+/// servers and the results come out, so the benchmark code cannot rot. Its figures are not checked:
+/// speed is measured by the full run, not asserted in tests.
+/// </summary>
+public sealed class QuickBenchmarkTests
+{
+    [Fact]
+    public async Task A_quick_run_measures_every_system_and_writes_its_results_and_plots()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var output = new TemporaryDirectory();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { new Projects.Mensageria_Benchmarks().AssemblyPath, "--quick", "--output", output.Path })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var log = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(5));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The whole tree: the servers and services the benchmark started go with it.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}{Environment.NewLine}{await log}{Environment.NewLine}{await errors}");
+        using var results = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output.Path, "results.json"), cancellationToken));
+        var phases = results.RootElement.GetProperty("phases").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+        Assert.Equal(["masstransit", "masstransit-half-rate", "mensageria", "mensageria-half-rate", "raw"], phases.Keys.Order(StringComparer.Ordinal));
+        Assert.All(phases.Values, p => Assert.True(p.GetProperty("completed").GetInt64() > 0, $"{p.GetProperty("name")} completed nothing: {p}"));
+        Assert.All(phases.Values, p => Assert.Equal(0, p.GetProperty("errors").GetInt64()));
+        Assert.True(results.RootElement.GetProperty("ratios").TryGetProperty("mensageria/masstransit", out _));
+        Assert.StartsWith("<svg", await File.ReadAllTextAsync(Path.Combine(output.Path, "throughput.svg"), cancellationToken), StringComparison.Ordinal);
+        Assert.StartsWith("<svg", await File.ReadAllTextAsync(Path.Combine(output.Path, "latency.svg"), cancellationToken), StringComparison.Ordinal);
+        Assert.Contains("| mensageria |", await File.ReadAllTextAsync(Path.Combine(output.Path, "summary.md"), cancellationToken), StringComparison.Ordinal);
+    }
+}
