@@ -12,7 +12,7 @@ public static class BenchmarkCommandLine
         var quick = new Option<bool>("--quick") { Description = "A few seconds per phase and two apps only: proves the benchmark runs, measures nothing worth keeping" };
         var duration = new Option<double?>("--duration") { Description = "Seconds of load per phase (default 15; quick 2)" };
         var clients = new Option<int>("--clients") { Description = "Concurrent HTTP clients at full speed", DefaultValueFactory = _ => 64 };
-        var output = new Option<string>("--output") { Description = "Where results.json, summary.md and the plots go", DefaultValueFactory = _ => Path.Combine("docs", "benchmarks") };
+        var output = new Option<string>("--output") { Description = "Where results.json, summary.md and the plots go (default: docs/benchmarks of the repository)", DefaultValueFactory = _ => DefaultOutput() };
         var root = new RootCommand("Measures the order pipeline against RabbitMQ.Client alone and a MassTransit peer, on this machine, in one run.")
         {
             quick, duration, clients, output,
@@ -32,6 +32,14 @@ public static class BenchmarkCommandLine
             return 0;
         });
         return await root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary><c>docs/benchmarks</c> beside this project, wherever the command is run from.</summary>
+    private static string DefaultOutput()
+    {
+        var project = typeof(BenchmarkCommandLine).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .OfType<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "MensageriaProjectDirectory")?.Value ?? Directory.GetCurrentDirectory();
+        return Path.GetFullPath(Path.Combine(project, "..", "docs", "benchmarks"));
     }
 
     private static string Machine() =>

@@ -21,7 +21,9 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, Progress progress)
         await using (var app = await BenchmarkApp.StartAsync(BenchmarkSystem.Mensageria, DefaultReplicas, mainTracing, progress, cancellationToken))
         {
             progress.Step("Phase raw: RabbitMQ.Client alone on the same broker");
-            phases.Add(await RawBrokerBenchmark.RunAsync(await app.BrokerAsync(cancellationToken), settings.PhaseDuration, progress, cancellationToken));
+            var before = app.CpuSeconds();
+            var raw = await RawBrokerBenchmark.RunAsync(await app.BrokerAsync(cancellationToken), settings.PhaseDuration, progress, cancellationToken);
+            phases.Add(raw with { CpuSeconds = CpuUsage.Difference(before, app.CpuSeconds()) });
             phases.AddRange(await FullAndHalfAsync(app, cancellationToken));
         }
 
@@ -53,7 +55,9 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, Progress progress)
         progress.Step($"Phase {name}-half-rate: {rate:0} orders/s, half of what it completed at full speed");
         await using var completions = await CompletionListener.StartAsync(await app.BrokerAsync(cancellationToken), app.System, cancellationToken);
         using var load = new OrderLoad(app.Api, completions, settings, progress);
-        return [full, await load.RunAtRateAsync($"{name}-half-rate", app.System.ToString(), app.Replicas, app.Tracing, rate, cancellationToken)];
+        var before = app.CpuSeconds();
+        var half = await load.RunAtRateAsync($"{name}-half-rate", app.System.ToString(), app.Replicas, app.Tracing, rate, cancellationToken);
+        return [full, half with { CpuSeconds = CpuUsage.Difference(before, app.CpuSeconds()) }];
     }
 
     private async Task<PhaseResult> FullSpeedAsync(BenchmarkApp app, string name, CancellationToken cancellationToken)
@@ -68,6 +72,8 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, Progress progress)
 
         progress.Step($"Phase {name}: {settings.Clients} clients posting orders as fast as they are accepted");
         using var load = new OrderLoad(app.Api, completions, settings, progress);
-        return await load.RunAtFullSpeedAsync(name, app.System.ToString(), app.Replicas, app.Tracing, cancellationToken);
+        var before = app.CpuSeconds();
+        var result = await load.RunAtFullSpeedAsync(name, app.System.ToString(), app.Replicas, app.Tracing, cancellationToken);
+        return result with { CpuSeconds = CpuUsage.Difference(before, app.CpuSeconds()) };
     }
 }

@@ -22,6 +22,10 @@ public sealed class BenchmarkApp(DistributedApplication app, BenchmarkSystem sys
 
     public Uri Api => app.GetEndpoint("api");
 
+    /// <summary>CPU seconds used so far by each resource's processes and by the load generator.</summary>
+    public IReadOnlyDictionary<string, double> CpuSeconds() => CpuUsage.Sample(app.ResourceNotifications.Snapshots.ToDictionary(
+        s => s.Name, s => (IReadOnlyList<int>)[.. s.Replicas.Where(r => r.Pid is not null).Select(r => r.Pid!.Value)], StringComparer.Ordinal));
+
     public ValueTask<string> BrokerAsync(CancellationToken cancellationToken) => app.GetConnectionStringAsync("messaging", cancellationToken);
 
     public static async Task<BenchmarkApp> StartAsync(BenchmarkSystem system, int replicas, bool tracing, Progress progress, CancellationToken cancellationToken)

@@ -16,4 +16,8 @@ public sealed record PhaseResult(
     long Errors,
     double AcceptedPerSecond,
     double CompletedPerSecond,
-    LatencySummary Latency);
+    LatencySummary Latency)
+{
+    /// <summary>CPU seconds each process group used during the phase (its load and its drain).</summary>
+    public IReadOnlyDictionary<string, double> CpuSeconds { get; init; } = new Dictionary<string, double>();
+}

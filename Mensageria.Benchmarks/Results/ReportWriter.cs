@@ -32,6 +32,15 @@ public static class ReportWriter
                 $"| {p.Name} | {p.System} | {p.Replicas} | {(p.Tracing ? "on" : "off")} | {p.Load} | {p.AcceptedPerSecond:0} | {p.CompletedPerSecond:0} | {p.Latency.P50:0.0} | {p.Latency.P90:0.0} | {p.Latency.P99:0.0} | {p.Latency.Max:0} | {p.Errors} |");
         }
 
+        var groups = report.Phases.SelectMany(p => p.CpuSeconds.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        text.AppendLine().AppendLine($"CPU seconds used during each phase (load and drain), by process group; the machine has {Environment.ProcessorCount} cores:").AppendLine()
+            .AppendLine($"| Phase | {string.Join(" | ", groups)} | total |").AppendLine($"|---|{string.Concat(groups.Select(_ => "---|"))}---|");
+        foreach (var p in report.Phases)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {p.Name} | {string.Join(" | ", groups.Select(g => p.CpuSeconds.TryGetValue(g, out var s) ? s.ToString("0.0", CultureInfo.InvariantCulture) : "-"))} | {p.CpuSeconds.Values.Sum():0.0} |");
+        }
+
         text.AppendLine().AppendLine("| Ratio (completed/s) | Value |").AppendLine("|---|---|");
         foreach (var (name, value) in report.Ratios)
         {
