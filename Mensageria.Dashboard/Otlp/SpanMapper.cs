@@ -10,7 +10,7 @@ internal static class SpanMapper
         var events = new List<SpanEventData>(span.Events.Count);
         foreach (var e in span.Events)
         {
-            events.Add(new SpanEventData(e.Name, OtlpValues.Time(e.TimeUnixNano), values.Attributes(e.Attributes, ref dropped)));
+            events.Add(new SpanEventData(values.Pooled(e.Name), OtlpValues.Time(e.TimeUnixNano), values.Attributes(e.Attributes, ref dropped)));
         }
 
         var links = new List<SpanLinkData>(span.Links.Count);
@@ -23,7 +23,7 @@ internal static class SpanMapper
             OtlpValues.Id(span.TraceId),
             OtlpValues.Id(span.SpanId),
             span.ParentSpanId.IsEmpty ? null : OtlpValues.Id(span.ParentSpanId),
-            span.Name,
+            values.Pooled(span.Name),
             KindName(span.Kind),
             resource.Name,
             resource.Instance,

@@ -98,7 +98,8 @@ public sealed class TraceStore(TelemetryLimits limits, EvictionCounters eviction
             return;
         }
 
-        if (trace.Add(span))
+        // The trace's own id string, not one per span.
+        if (trace.Add(span with { TraceId = trace.TraceId }))
         {
             Index(trace, span.Resource);
             Index(trace, span.Instance ?? "");
