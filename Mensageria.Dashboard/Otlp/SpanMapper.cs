@@ -39,7 +39,8 @@ internal static class SpanMapper
             span.Status?.Message is { Length: > 0 } message ? values.Cut(message) : null,
             values.Attributes(span.Attributes, ref dropped),
             events,
-            links);
+            links,
+            resource.Attributes);
     }
 
     private static string KindName(Span.Types.SpanKind kind) => kind switch

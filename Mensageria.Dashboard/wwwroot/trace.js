@@ -56,6 +56,7 @@ function spanDetails(span) {
     ${dl({ "span id": span.spanId, "parent": span.parentSpanId ?? "(root)", kind: span.kind, replica: span.instance ?? "", scope: span.scope,
       start: span.start, duration: ms(span.durationMs), status: span.status + (span.statusMessage ? `: ${span.statusMessage}` : "") })}
     <h2>Attributes</h2>${dl(span.attributes)}
+    <h2>Resource</h2>${dl(span.resourceAttributes)}
     <h2>Events</h2>${span.events.length === 0 ? '<p class="muted">none</p>' : span.events.map((e) => `<p><strong>${esc(e.name)}</strong> ${time(e.time)}</p>${dl(e.attributes)}`).join("")}
     <h2>Links</h2>${span.links.length === 0 ? '<p class="muted">none</p>' : span.links.map((l) => `<p><a href="/traces/${esc(l.traceId)}">${esc(l.traceId)}</a> span ${esc(l.spanId)}</p>${dl(l.attributes)}`).join("")}</div>`;
 }
