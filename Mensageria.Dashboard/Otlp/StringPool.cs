@@ -15,9 +15,32 @@ internal sealed class StringPool
 
     private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
 
-    public string Get(string value) =>
-        value.Length > MaxPooledLength ? value
-        : _strings.TryGetValue(value, out var pooled) ? pooled
-        : _strings.Count < Capacity ? _strings.GetOrAdd(value, value)
-        : value;
+    // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary.
+    private int _count;
+
+    public string Get(string value)
+    {
+        if (value.Length > MaxPooledLength)
+        {
+            return value;
+        }
+
+        if (_strings.TryGetValue(value, out var pooled))
+        {
+            return pooled;
+        }
+
+        if (Volatile.Read(ref _count) >= Capacity)
+        {
+            return value;
+        }
+
+        if (_strings.TryAdd(value, value))
+        {
+            Interlocked.Increment(ref _count);
+            return value;
+        }
+
+        return _strings.TryGetValue(value, out pooled) ? pooled : value;
+    }
 }
