@@ -24,7 +24,7 @@ public sealed class OtlpIngestion(TelemetryStore store)
             {
                 foreach (var span in scope.Spans)
                 {
-                    spans.Add(SpanMapper.Map(span, scope.Scope?.Name ?? "", resource, _values, ref dropped));
+                    spans.Add(SpanMapper.Map(span, _values.Pooled(scope.Scope?.Name ?? ""), resource, _values, ref dropped));
                 }
             }
 
@@ -46,7 +46,7 @@ public sealed class OtlpIngestion(TelemetryStore store)
             {
                 foreach (var record in scope.LogRecords)
                 {
-                    entries.Add(LogMapper.Map(record, scope.Scope?.Name ?? "", resource, _values, ref dropped));
+                    entries.Add(LogMapper.Map(record, _values.Pooled(scope.Scope?.Name ?? ""), resource, _values, ref dropped));
                 }
             }
 

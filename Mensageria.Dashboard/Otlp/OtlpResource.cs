@@ -9,8 +9,8 @@ internal sealed record OtlpResource(string Name, string? Instance, IReadOnlyDict
     {
         var attributes = resource is null ? [] : values.Attributes(resource.Attributes, ref dropped);
         return new OtlpResource(
-            attributes.GetValueOrDefault("service.name") is { Length: > 0 } name ? name : UnknownService,
-            attributes.GetValueOrDefault("service.instance.id"),
+            attributes.GetValueOrDefault("service.name") is { Length: > 0 } name ? values.Pooled(name) : UnknownService,
+            attributes.GetValueOrDefault("service.instance.id") is { } instance ? values.Pooled(instance) : null,
             attributes);
     }
 }

@@ -9,6 +9,11 @@ namespace Mensageria.Dashboard.Otlp;
 /// <summary>Turns OTLP values into the store's text, within the attribute limits.</summary>
 internal sealed class OtlpValues(TelemetryLimits limits)
 {
+    private readonly StringPool _pool = new();
+
+    /// <summary>The pooled instance of a string that repeats across spans (a name, a key, a short value).</summary>
+    public string Pooled(string text) => _pool.Get(text);
+
     /// <summary>The attributes as text, at most <see cref="TelemetryLimits.MaxAttributes"/>; <paramref name="dropped"/> counts the rest.</summary>
     public Dictionary<string, string> Attributes(RepeatedField<KeyValue> attributes, ref long dropped)
     {
@@ -17,7 +22,7 @@ internal sealed class OtlpValues(TelemetryLimits limits)
         {
             if (result.Count < limits.MaxAttributes)
             {
-                result[attribute.Key] = Text(attribute.Value);
+                result[_pool.Get(attribute.Key)] = _pool.Get(Text(attribute.Value));
             }
             else
             {

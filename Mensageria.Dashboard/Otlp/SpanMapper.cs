@@ -10,7 +10,7 @@ internal static class SpanMapper
         var events = new List<SpanEventData>(span.Events.Count);
         foreach (var e in span.Events)
         {
-            events.Add(new SpanEventData(e.Name, OtlpValues.Time(e.TimeUnixNano), values.Attributes(e.Attributes, ref dropped)));
+            events.Add(new SpanEventData(values.Pooled(e.Name), OtlpValues.Time(e.TimeUnixNano), values.Attributes(e.Attributes, ref dropped)));
         }
 
         var links = new List<SpanLinkData>(span.Links.Count);
@@ -23,7 +23,7 @@ internal static class SpanMapper
             OtlpValues.Id(span.TraceId),
             OtlpValues.Id(span.SpanId),
             span.ParentSpanId.IsEmpty ? null : OtlpValues.Id(span.ParentSpanId),
-            span.Name,
+            values.Pooled(span.Name),
             KindName(span.Kind),
             resource.Name,
             resource.Instance,
@@ -39,7 +39,8 @@ internal static class SpanMapper
             span.Status?.Message is { Length: > 0 } message ? values.Cut(message) : null,
             values.Attributes(span.Attributes, ref dropped),
             events,
-            links);
+            links,
+            resource.Attributes);
     }
 
     private static string KindName(Span.Types.SpanKind kind) => kind switch

@@ -1,6 +1,9 @@
 namespace Mensageria.Dashboard.Telemetry;
 
-/// <summary>One span as received, with its resource (<c>service.name</c>) and replica (<c>service.instance.id</c>).</summary>
+/// <summary>
+/// One span as received, with its resource (<c>service.name</c>), replica (<c>service.instance.id</c>)
+/// and the resource's other attributes (one dictionary shared by the spans of an export).
+/// </summary>
 public sealed record SpanData(
     string TraceId,
     string SpanId,
@@ -16,7 +19,8 @@ public sealed record SpanData(
     string? StatusMessage,
     IReadOnlyDictionary<string, string> Attributes,
     IReadOnlyList<SpanEventData> Events,
-    IReadOnlyList<SpanLinkData> Links)
+    IReadOnlyList<SpanLinkData> Links,
+    IReadOnlyDictionary<string, string> ResourceAttributes)
 {
     public double DurationMs => (End - Start).TotalMilliseconds;
 

@@ -12,7 +12,7 @@ public sealed class TelemetryLimits
     public int MaxTraces { get; set; } = 5_000;
 
     /// <summary>Spans kept per trace; later spans of a full trace are dropped and counted.</summary>
-    public int MaxSpansPerTrace { get; set; } = 200;
+    public int MaxSpansPerTrace { get; set; } = 100;
 
     /// <summary>Structured log records kept; past it, the oldest record of the resource with the most records goes.</summary>
     public int MaxLogs { get; set; } = 50_000;

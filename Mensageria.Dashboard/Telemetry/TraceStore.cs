@@ -98,11 +98,10 @@ public sealed class TraceStore(TelemetryLimits limits, EvictionCounters eviction
             return;
         }
 
-        if (trace.Add(span))
+        // The trace's own id string, not one per span.
+        if (trace.Add(span with { TraceId = trace.TraceId }))
         {
-            Index(trace, span.Resource);
-            Index(trace, span.Instance ?? "");
-            foreach (var value in span.Attributes.Values)
+            foreach (var value in span.Attributes.Values.Concat(span.ResourceAttributes.Values).Append(span.Resource))
             {
                 Index(trace, value);
             }

@@ -18,7 +18,7 @@ export async function logsPage() {
     const logs = await api(`/api/telemetry/logs?${query}&limit=300`);
     $("logs").innerHTML = logs.length === 0 ? `<p class="empty">No log records match.</p>`
       : `<table><thead><tr><th>Time</th><th>Resource</th><th>Level</th><th>Message</th><th>Trace</th></tr></thead><tbody>${
-        logs.reverse().map((l) => `<tr class="log"><td class="mono">${time(l.time)}</td><td>${esc(l.instance ?? l.resource)}</td>
+        logs.sort((a, b) => Date.parse(b.time) - Date.parse(a.time)).map((l) => `<tr class="log"><td class="mono">${time(l.time)}</td><td>${esc(l.instance ?? l.resource)}</td>
           <td class="level-${esc(l.level)}">${esc(l.level)}</td><td>${esc(l.message)}<br><span class="muted">${esc(l.category)}</span></td>
           <td>${l.traceId ? `<a class="trace-link" href="/traces/${esc(l.traceId)}">${esc(l.traceId.slice(0, 8))}…</a>` : ""}</td></tr>`).join("")}</tbody></table>`;
     await showStatus();

@@ -19,12 +19,24 @@ export async function metricsPage() {
     if (instrument) {
       const points = await api(`/api/telemetry/metrics/${encodeURIComponent(instrument.resource)}/${encodeURIComponent(instrument.name)}`);
       $("chart").innerHTML = `<h2>${esc(instrument.name)} <span class="muted">${esc(instrument.unit)} · ${esc(instrument.type)}${
-        instrument.type === "Histogram" ? " (mean per export)" : ""}</span></h2><p class="muted">${esc(instrument.description)}</p>${chart(points)}`;
+        instrument.type === "Histogram" ? " (mean of each interval)" : ""}</span></h2><p class="muted">${esc(instrument.description)}</p>${chart(instrument.type === "Histogram" ? intervalMeans(points) : points)}`;
     } else {
       $("chart").innerHTML = `<p class="muted">Choose an instrument.</p>`;
     }
     await showStatus();
   }, 3000);
+}
+
+// A histogram's points carry running totals: the mean of each interval is the change in sum over
+// the change in count between two points of the same attribute set (none when nothing was recorded).
+function intervalMeans(points) {
+  const last = new Map();
+  return points.flatMap((p) => {
+    const key = JSON.stringify(p.attributes), previous = last.get(key);
+    last.set(key, p);
+    if (!previous || p.count < previous.count) return [{ ...p, value: p.count ? p.sum / p.count : 0 }];
+    return p.count > previous.count ? [{ ...p, value: (p.sum - previous.sum) / (p.count - previous.count) }] : [];
+  });
 }
 
 // One line per attribute set (at most eight), value over time, with the axes' extremes labelled.

@@ -25,7 +25,7 @@ export async function tracePage(traceId) {
         <div class="label" style="padding-left:${6 + depth * 14}px" title="${esc(span.resource)}: ${esc(span.name)}">
           <span class="resource-dot" style="background:${colorOf(span.resource)}"></span><span class="kind">${esc(span.kind)}</span>${esc(span.resource)}: ${esc(span.name)}</div>
         <div class="track"><div class="bar ${span.status === "Error" ? "error" : ""}" style="left:${left}%;width:${width}%;background:${colorOf(span.resource)}"></div>
-          <span class="duration" style="left:${Math.min(left + width, 88)}%">&nbsp;${ms(span.durationMs)}</span></div></div>`;
+          <span class="duration" style="${left + width > 85 ? `right:${100 - left}%` : `left:${left + width}%`}">&nbsp;${ms(span.durationMs)}&nbsp;</span></div></div>`;
     }).join("");
     const span = spans.find((s) => s.spanId === selected);
     $("span-details").innerHTML = span ? spanDetails(span) : `<p class="muted">Select a span to see its attributes, events and links.</p>`;
@@ -56,6 +56,7 @@ function spanDetails(span) {
     ${dl({ "span id": span.spanId, "parent": span.parentSpanId ?? "(root)", kind: span.kind, replica: span.instance ?? "", scope: span.scope,
       start: span.start, duration: ms(span.durationMs), status: span.status + (span.statusMessage ? `: ${span.statusMessage}` : "") })}
     <h2>Attributes</h2>${dl(span.attributes)}
+    <h2>Resource</h2>${dl(span.resourceAttributes)}
     <h2>Events</h2>${span.events.length === 0 ? '<p class="muted">none</p>' : span.events.map((e) => `<p><strong>${esc(e.name)}</strong> ${time(e.time)}</p>${dl(e.attributes)}`).join("")}
     <h2>Links</h2>${span.links.length === 0 ? '<p class="muted">none</p>' : span.links.map((l) => `<p><a href="/traces/${esc(l.traceId)}">${esc(l.traceId)}</a> span ${esc(l.spanId)}</p>${dl(l.attributes)}`).join("")}</div>`;
 }

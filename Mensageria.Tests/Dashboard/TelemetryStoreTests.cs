@@ -19,7 +19,7 @@ public sealed class TelemetryStoreTests
     }
 
     [Fact]
-    public void Any_attribute_value_finds_its_trace_and_an_evicted_trace_is_no_longer_found()
+    public void Any_attribute_value_of_span_or_resource_finds_its_trace_and_an_evicted_trace_is_no_longer_found()
     {
         var store = Store(l => l.MaxTraces = 2);
         store.Traces.Add([Span("api", "t1", "a", attributes: new() { ["mensageria.order.id"] = "order-1" })]);
@@ -27,6 +27,7 @@ public sealed class TelemetryStoreTests
 
         Assert.Equal("t1", Assert.Single(store.Traces.Find(value: "order-1")).TraceId);
         Assert.Equal("t2", Assert.Single(store.Traces.Find(value: "t2")).TraceId);
+        Assert.Equal(2, store.Traces.Find(value: "api-0").Count);
 
         store.Traces.Add([Span("api", "t3", "c")]);
         Assert.Empty(store.Traces.Find(value: "order-1"));
