@@ -7,7 +7,8 @@ public static class PeerExtensions
 {
     /// <summary>
     /// MassTransit on RabbitMQ (<c>ConnectionStrings:messaging</c>, publisher confirms on) with the
-    /// settings of Mensageria's own worker: a quorum queue, prefetch 32, 8 messages at a time, 3 tries.
+    /// settings of Mensageria's own worker: a quorum queue, prefetch 32, 8 messages at a time, retries
+    /// with backoff (an order whose API has not recorded its confirm yet is tried again shortly).
     /// </summary>
     public static IHostApplicationBuilder AddMassTransitPeer(this IHostApplicationBuilder builder)
     {
@@ -43,7 +44,7 @@ public static class PeerExtensions
                         endpoint.SetQuorumQueue();
                         endpoint.PrefetchCount = 32;
                         endpoint.ConcurrentMessageLimit = 8;
-                        endpoint.UseMessageRetry(retry => retry.Intervals(200, 800));
+                        endpoint.UseMessageRetry(retry => retry.Intervals(200, 400, 800, 1600, 3200));
                         endpoint.ConfigureConsumer<PeerOrderConsumer>(context);
                     });
                 }

@@ -17,9 +17,15 @@ public sealed class PeerOrderConsumer(OrderStore orders, TimeProvider timeProvid
     {
         ArgumentNullException.ThrowIfNull(context);
         var id = context.Message.OrderId;
-        if (await orders.GetAsync(id) is not { Confirmed: true } order)
+        if (await orders.GetAsync(id) is not { } order)
         {
             return;
+        }
+
+        if (!order.Confirmed)
+        {
+            // Its API is between the broker's confirm and recording it, as in Mensageria's worker: try again shortly.
+            throw new InvalidOperationException($"Order {id} is not confirmed yet.");
         }
 
         if (order.Status is OrderStatus.Completed or OrderStatus.Rejected)

@@ -4,7 +4,7 @@ namespace Mensageria.Benchmarks;
 public sealed record BenchmarkSettings(TimeSpan PhaseDuration, int Clients, string OutputDirectory, bool Quick)
 {
     /// <summary>How long a phase may wait, after its load, for the orders it placed to finish.</summary>
-    public TimeSpan DrainTimeout => Quick ? TimeSpan.FromSeconds(20) : TimeSpan.FromSeconds(60);
+    public TimeSpan DrainTimeout => Quick ? TimeSpan.FromSeconds(20) : TimeSpan.FromSeconds(120);
 
     /// <summary>Full speed, unmeasured, before each measured full-speed phase: JIT, pools and caches warm up first.</summary>
     public TimeSpan WarmUp => Quick ? TimeSpan.Zero : TimeSpan.FromSeconds(5);

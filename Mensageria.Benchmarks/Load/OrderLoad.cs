@@ -100,8 +100,19 @@ public sealed class OrderLoad(Uri api, CompletionListener completions, Benchmark
     {
         var loadSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         var drainDeadline = Stopwatch.GetTimestamp() + (long)(settings.DrainTimeout.TotalSeconds * Stopwatch.Frequency);
-        while (_placed.Keys.Any(id => !completions.TryGetFinished(id, out _)) && Stopwatch.GetTimestamp() < drainDeadline)
+        for (var tick = 1; Stopwatch.GetTimestamp() < drainDeadline; tick++)
         {
+            var unfinished = _placed.Keys.Count(id => !completions.TryGetFinished(id, out _));
+            if (unfinished == 0)
+            {
+                break;
+            }
+
+            if (tick % 20 == 0)
+            {
+                progress.Step($"  {name}: waiting for {unfinished:N0} of {_placed.Count:N0} orders to finish");
+            }
+
             await Task.Delay(100, cancellationToken);
         }
 

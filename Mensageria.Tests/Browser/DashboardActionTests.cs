@@ -24,6 +24,8 @@ public sealed class DashboardActionTests(PrivateAppFixture fixture) : IClassFixt
             Assert.All(fixture.App.ResourceNotifications.Get("web").Replicas, r => Assert.False(r.Pid is int pid && ProcessProbe.IsAlive(pid)));
 
             await web.Locator("button[data-action='start']").ClickAsync();
+            // The click reaches the app host through the dashboard's API: until then the web is still Exited.
+            await Assertions.Expect(web.Locator(".state")).Not.ToHaveTextAsync("Exited");
             await fixture.App.WaitForResourceHealthyAsync("web", AppHostFixture.StartTimeout, TestContext.Current.CancellationToken);
             await Assertions.Expect(web.Locator(".state")).ToHaveTextAsync("Healthy");
         });

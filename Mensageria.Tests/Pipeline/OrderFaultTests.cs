@@ -28,7 +28,8 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
             Assert.Equal(100u, await broker.ReadyAsync(MessagingTopology.OrdersQueue, cancellationToken));
             Assert.All(await Task.WhenAll(ids.Select(id => orders.GetAsync(id, cancellationToken))), o => Assert.Equal(OrderStatus.Accepted, o!.Status));
             // The operations panel sees the backlog (the broker's figures lag up to a second).
-            var panel = await WaitForPanelAsync(p => p.GetProperty("orders").GetProperty("ready").GetInt64() == 100, cancellationToken);
+            var panel = await WaitForPanelAsync(
+                p => p.GetProperty("orders").GetProperty("ready").GetInt64() == 100 && p.GetProperty("workersOnline").GetInt32() == 0, cancellationToken);
             Assert.Equal("Alert", panel.GetProperty("orders").GetProperty("state").GetString());
             Assert.Equal(0, panel.GetProperty("workersOnline").GetInt32());
         }
