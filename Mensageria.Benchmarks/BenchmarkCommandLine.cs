@@ -13,15 +13,23 @@ public static class BenchmarkCommandLine
         var duration = new Option<double?>("--duration") { Description = "Seconds of load per phase (default 15; quick 2)" };
         var clients = new Option<int>("--clients") { Description = "Concurrent HTTP clients at full speed", DefaultValueFactory = _ => 64 };
         var output = new Option<string>("--output") { Description = "Where results.json, summary.md and the plots go (default: docs/benchmarks of the repository)", DefaultValueFactory = _ => DefaultOutput() };
+        var only = new Option<string[]>("--only") { Description = "Run only these groups: raw, pipeline, scaling, tracing, peer", AllowMultipleArgumentsPerToken = true };
+        only.AcceptOnlyFromAmong(BenchmarkSettings.Raw, BenchmarkSettings.Pipeline, BenchmarkSettings.Scaling, BenchmarkSettings.Tracing, BenchmarkSettings.Peer);
+        var serviceEnvironment = new Option<string[]>("--service-env") { Description = "NAME=VALUE given to every API and worker process (an experiment, e.g. DOTNET_gcServer=0)" };
         var root = new RootCommand("Measures the order pipeline against RabbitMQ.Client alone and a MassTransit peer, on this machine, in one run.")
         {
-            quick, duration, clients, output,
+            quick, duration, clients, output, only, serviceEnvironment,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
             var isQuick = parse.GetValue(quick);
             var settings = new BenchmarkSettings(
-                TimeSpan.FromSeconds(parse.GetValue(duration) ?? (isQuick ? 2 : 15)), parse.GetValue(clients), parse.GetValue(output)!, isQuick);
+                TimeSpan.FromSeconds(parse.GetValue(duration) ?? (isQuick ? 2 : 15)), parse.GetValue(clients), parse.GetValue(output)!, isQuick)
+            {
+                Only = (parse.GetValue(only) ?? []).ToHashSet(StringComparer.Ordinal),
+                ServiceEnvironment = (parse.GetValue(serviceEnvironment) ?? []).Select(v => v.Split('=', 2))
+                    .ToDictionary(v => v[0], v => v.ElementAtOrDefault(1) ?? "", StringComparer.Ordinal),
+            };
             var progress = new Progress(Console.Out);
             var phases = await new BenchmarkRun(settings, progress).RunAsync(cancellationToken);
             var report = new BenchmarkReport(DateTimeOffset.UtcNow, Machine(), new BenchmarkSettingsSnapshot(settings.PhaseDuration.TotalSeconds, settings.Clients, isQuick),

@@ -18,34 +18,46 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, Progress progress)
     {
         var phases = new List<PhaseResult>();
         var mainTracing = settings.Quick;
-        await using (var app = await BenchmarkApp.StartAsync(BenchmarkSystem.Mensageria, DefaultReplicas, mainTracing, progress, cancellationToken))
+        if (settings.Runs(BenchmarkSettings.Raw) || settings.Runs(BenchmarkSettings.Pipeline))
         {
-            progress.Step("Phase raw: RabbitMQ.Client alone on the same broker");
-            var before = app.CpuSeconds();
-            var raw = await RawBrokerBenchmark.RunAsync(await app.BrokerAsync(cancellationToken), settings.PhaseDuration, progress, cancellationToken);
-            phases.Add(raw with { CpuSeconds = CpuUsage.Difference(before, app.CpuSeconds()) });
-            phases.AddRange(await FullAndHalfAsync(app, cancellationToken));
+            await using var app = await StartAsync(BenchmarkSystem.Mensageria, DefaultReplicas, mainTracing, cancellationToken);
+            if (settings.Runs(BenchmarkSettings.Raw))
+            {
+                progress.Step("Phase raw: RabbitMQ.Client alone on the same broker");
+                var before = app.CpuSeconds();
+                var raw = await RawBrokerBenchmark.RunAsync(await app.BrokerAsync(cancellationToken), settings.PhaseDuration, progress, cancellationToken);
+                phases.Add(raw with { CpuSeconds = CpuUsage.Difference(before, app.CpuSeconds()) });
+            }
+
+            if (settings.Runs(BenchmarkSettings.Pipeline))
+            {
+                phases.AddRange(await FullAndHalfAsync(app, cancellationToken));
+            }
         }
 
-        foreach (var replicas in settings.ReplicaCounts.Where(r => r != DefaultReplicas))
+        foreach (var replicas in settings.ReplicaCounts.Where(r => r != DefaultReplicas && settings.Runs(BenchmarkSettings.Scaling)))
         {
-            await using var app = await BenchmarkApp.StartAsync(BenchmarkSystem.Mensageria, replicas, tracing: false, progress, cancellationToken);
+            await using var app = await StartAsync(BenchmarkSystem.Mensageria, replicas, tracing: false, cancellationToken);
             phases.Add(await FullSpeedAsync(app, $"mensageria-{replicas}-workers", cancellationToken));
         }
 
-        if (!settings.Quick)
+        if (!settings.Quick && settings.Runs(BenchmarkSettings.Tracing))
         {
-            await using var app = await BenchmarkApp.StartAsync(BenchmarkSystem.Mensageria, DefaultReplicas, tracing: true, progress, cancellationToken);
+            await using var app = await StartAsync(BenchmarkSystem.Mensageria, DefaultReplicas, tracing: true, cancellationToken);
             phases.Add(await FullSpeedAsync(app, "mensageria-tracing-on", cancellationToken));
         }
 
-        await using (var app = await BenchmarkApp.StartAsync(BenchmarkSystem.MassTransit, DefaultReplicas, mainTracing, progress, cancellationToken))
+        if (settings.Runs(BenchmarkSettings.Peer))
         {
+            await using var app = await StartAsync(BenchmarkSystem.MassTransit, DefaultReplicas, mainTracing, cancellationToken);
             phases.AddRange(await FullAndHalfAsync(app, cancellationToken));
         }
 
         return phases;
     }
+
+    private Task<BenchmarkApp> StartAsync(BenchmarkSystem system, int replicas, bool tracing, CancellationToken cancellationToken) =>
+        BenchmarkApp.StartAsync(system, replicas, tracing, settings.ServiceEnvironment, progress, cancellationToken);
 
     private async Task<PhaseResult[]> FullAndHalfAsync(BenchmarkApp app, CancellationToken cancellationToken)
     {

@@ -3,6 +3,16 @@ namespace Mensageria.Benchmarks;
 /// <summary>How long each phase runs, with how many clients, and where the results go.</summary>
 public sealed record BenchmarkSettings(TimeSpan PhaseDuration, int Clients, string OutputDirectory, bool Quick)
 {
+    public const string Raw = "raw", Pipeline = "pipeline", Scaling = "scaling", Tracing = "tracing", Peer = "peer";
+
+    /// <summary>Which groups of phases run (<see cref="Raw"/>, <see cref="Pipeline"/>, …); empty: all.</summary>
+    public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
+
+    /// <summary>Variables given to every API and worker process, for experiments (<c>DOTNET_gcServer=0</c>).</summary>
+    public IReadOnlyDictionary<string, string> ServiceEnvironment { get; init; } = new Dictionary<string, string>();
+
+    public bool Runs(string group) => Only.Count == 0 || Only.Contains(group);
+
     /// <summary>How long a phase may wait, after its load, for the orders it placed to finish.</summary>
     public TimeSpan DrainTimeout => Quick ? TimeSpan.FromSeconds(20) : TimeSpan.FromSeconds(120);
 

@@ -28,8 +28,10 @@ public sealed class BenchmarkApp(DistributedApplication app, BenchmarkSystem sys
 
     public ValueTask<string> BrokerAsync(CancellationToken cancellationToken) => app.GetConnectionStringAsync("messaging", cancellationToken);
 
-    public static async Task<BenchmarkApp> StartAsync(BenchmarkSystem system, int replicas, bool tracing, Progress progress, CancellationToken cancellationToken)
+    public static async Task<BenchmarkApp> StartAsync(
+        BenchmarkSystem system, int replicas, bool tracing, IReadOnlyDictionary<string, string> environment, Progress progress, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(progress);
         progress.Step($"Starting {system} with {replicas} worker replica(s), tracing {(tracing ? "on" : "off")}…");
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
@@ -51,6 +53,12 @@ public sealed class BenchmarkApp(DistributedApplication app, BenchmarkSystem sys
             ? (builder.AddProject<Projects.Mensageria_Api>("api"), builder.AddProject<Projects.Mensageria_Worker>("worker"))
             : (builder.AddProject<Projects.Mensageria_Benchmarks_MassTransit>("api").WithEnvironment("Peer__Role", "Api"),
                builder.AddProject<Projects.Mensageria_Benchmarks_MassTransit>("worker").WithEnvironment("Peer__Role", "Worker"));
+        foreach (var (name, value) in environment)
+        {
+            api.WithEnvironment(name, value);
+            worker.WithEnvironment(name, value);
+        }
+
         api.WithReference(messaging).WaitFor(messaging).WithReference(cache).WaitFor(cache);
         worker.WithReference(messaging).WaitFor(messaging).WithReference(cache).WaitFor(cache).WithReplicas(replicas);
 

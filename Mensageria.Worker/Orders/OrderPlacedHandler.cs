@@ -59,7 +59,7 @@ public sealed partial class OrderPlacedHandler(
             return;
         }
 
-        LogStep(logger, id, OrderStatus.Processing, replica.InstanceId);
+        LogProgress(logger, id, OrderStatus.Processing, replica.InstanceId);
         await orders.TransitionAsync(id, OrderStatus.Processing, fields: ("processedBy", replica.InstanceId));
         await events.PublishAsync(order, OrderStatus.Processing, cancellationToken: cancellationToken);
 
@@ -75,7 +75,7 @@ public sealed partial class OrderPlacedHandler(
             }
         }
 
-        LogStep(logger, id, OrderStatus.StockReserved, replica.InstanceId);
+        LogProgress(logger, id, OrderStatus.StockReserved, replica.InstanceId);
         await orders.TransitionAsync(id, OrderStatus.StockReserved);
         await events.PublishAsync(order, OrderStatus.StockReserved, cancellationToken: cancellationToken);
 
@@ -85,20 +85,22 @@ public sealed partial class OrderPlacedHandler(
             invoice = await orders.IssueInvoiceAsync(id);
         }
 
-        LogInvoiced(logger, id, invoice, order.Total);
+        LogProgress(logger, id, OrderStatus.Invoiced, replica.InstanceId);
         await orders.TransitionAsync(id, OrderStatus.Invoiced);
         await events.PublishAsync(order, OrderStatus.Invoiced, invoiceNumber: invoice, cancellationToken: cancellationToken);
 
         await orders.TransitionAsync(id, OrderStatus.Completed);
         await events.PublishAsync(order, OrderStatus.Completed, invoiceNumber: invoice, cancellationToken: cancellationToken);
-        LogStep(logger, id, OrderStatus.Completed, replica.InstanceId);
+        LogCompleted(logger, id, invoice, order.Total, replica.InstanceId);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: {Status} ({Replica})")]
-    private static partial void LogStep(ILogger logger, string orderId, OrderStatus status, string replica);
+    // One line per order at Information (its end); the steps between are Debug: at hundreds of orders
+    // a second, five lines an order cost the workers measurable CPU, and each step is a span anyway.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Order {OrderId}: {Status} ({Replica})")]
+    private static partial void LogProgress(ILogger logger, string orderId, OrderStatus status, string replica);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: Invoiced as {Invoice}, total {Total}")]
-    private static partial void LogInvoiced(ILogger logger, string orderId, string invoice, decimal total);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: Completed, invoice {Invoice}, total {Total} ({Replica})")]
+    private static partial void LogCompleted(ILogger logger, string orderId, string invoice, decimal total, string replica);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: Rejected. {Reason}")]
     private static partial void LogRejected(ILogger logger, string orderId, string reason);
