@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using System.Runtime.InteropServices;
 using Mensageria.Benchmarks.Results;
 
@@ -16,12 +17,20 @@ public static class BenchmarkCommandLine
         var only = new Option<string[]>("--only") { Description = "Run only these groups: raw, pipeline, scaling, tracing, peer", AllowMultipleArgumentsPerToken = true };
         only.AcceptOnlyFromAmong(BenchmarkSettings.Raw, BenchmarkSettings.Pipeline, BenchmarkSettings.Scaling, BenchmarkSettings.Tracing, BenchmarkSettings.Peer);
         var serviceEnvironment = new Option<string[]>("--service-env") { Description = "NAME=VALUE given to every API and worker process (an experiment, e.g. DOTNET_gcServer=0)" };
+        var replot = new Option<string?>("--replot") { Description = "Write summary.md and the plots again from a results.json, without measuring" };
         var root = new RootCommand("Measures the order pipeline against RabbitMQ.Client alone and a MassTransit peer, on this machine, in one run.")
         {
-            quick, duration, clients, output, only, serviceEnvironment,
+            quick, duration, clients, output, only, serviceEnvironment, replot,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(replot) is { } saved)
+            {
+                var previous = JsonSerializer.Deserialize(await File.ReadAllTextAsync(saved, cancellationToken), ReportJsonContext.Default.BenchmarkReport)!;
+                Console.WriteLine(await ReportWriter.WriteAsync(previous, parse.GetValue(output)!, cancellationToken));
+                return 0;
+            }
+
             var isQuick = parse.GetValue(quick);
             var settings = new BenchmarkSettings(
                 TimeSpan.FromSeconds(parse.GetValue(duration) ?? (isQuick ? 2 : 15)), parse.GetValue(clients), parse.GetValue(output)!, isQuick)

@@ -7,7 +7,7 @@ namespace Mensageria.Benchmarks.Results;
 public static class SvgCharts
 {
     private const int Width = 760, Height = 420, Left = 70, Right = 20, Top = 40, Bottom = 70;
-    private static readonly string[] s_colours = ["#0969da", "#1a7f37", "#cf222e", "#9a6700", "#8250df", "#57606a"];
+    private static readonly string[] s_colours = ["#0969da", "#1a7f37", "#cf222e", "#9a6700", "#8250df", "#57606a", "#bf3989", "#0a3069"];
 
     /// <summary>Bars of completed orders per second, one per full-speed phase; the raw limit in the title.</summary>
     public static string Throughput(IReadOnlyList<PhaseResult> phases)
@@ -59,7 +59,7 @@ public static class SvgCharts
             var colour = s_colours[i % s_colours.Length];
             var points = string.Join(' ', lines[i].Latency.Percentiles.Select((ms, p) => $"{F(X(ms))},{F(Y(p + 1))}"));
             svg.Append(CultureInfo.InvariantCulture, $"""<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"/>""");
-            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left + 10 + i % 3 * 230}" y="{Height - 22 + i / 3 * 16}" fill="{colour}">■ {lines[i].Name}</text>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left - 50 + i % 4 * 180}" y="{Height - 30 + i / 4 * 16}" fill="{colour}">■ {lines[i].Name}</text>""");
         }
 
         return Close(svg);
