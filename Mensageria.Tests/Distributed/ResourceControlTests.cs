@@ -64,8 +64,10 @@ public sealed class ResourceControlTests(PrivateAppFixture fixture) : IClassFixt
 
         await app.KillReplicaAsync("worker", "worker-1");
 
+        // The health monitor may see the replica fail before its exit is recorded: wait for both.
         var worker = await app.ResourceNotifications.WaitForAsync(
-            "worker", s => s.State == ResourceState.Unhealthy, "unhealthy", s_timeout, cancellationToken);
+            "worker", s => s.State == ResourceState.Unhealthy && s.Replicas.Single(r => r.Id == "worker-1").ExitCode is not null,
+            "unhealthy with worker-1 exited", s_timeout, cancellationToken);
         Assert.Equal(137, worker.Replicas.Single(r => r.Id == "worker-1").ExitCode);
         Assert.Null(worker.Replicas.Single(r => r.Id == "worker-0").ExitCode);
         Assert.False(ProcessProbe.IsAlive(killedPid));
