@@ -14,7 +14,7 @@ public static class ExitCodes
     /// <summary>The API refused the input (a 4xx problem, e.g. an unknown SKU).</summary>
     public const int Rejected = 3;
 
-    /// <summary>The API or web cannot be found or reached, or answered 503/504.</summary>
+    /// <summary>The API or web cannot be found or reached, or answered 502, 503 or 504.</summary>
     public const int Unavailable = 4;
 
     /// <summary>With <c>--wait</c>: the order was accepted, then rejected (e.g. out of stock).</summary>

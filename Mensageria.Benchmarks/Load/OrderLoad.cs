@@ -90,7 +90,7 @@ public sealed class OrderLoad(Uri api, CompletionListener completions, Benchmark
             using var accepted = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));
             _placed[accepted.RootElement.GetProperty("orderId").GetString()!] = startedAt;
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or JsonException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             Interlocked.Increment(ref _errors);
         }

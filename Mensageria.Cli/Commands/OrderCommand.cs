@@ -20,12 +20,21 @@ public static class OrderCommand
         var customer = OrderLinesArgument.Customer();
         var wait = new Option<bool>("--wait") { Description = "Follow the order live over the web's /ws until it is Completed or Rejected" };
         var timeout = new Option<int>("--timeout") { Description = "With --wait: stop following after this many seconds (the order goes on)", DefaultValueFactory = _ => 60 };
+        timeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--timeout is a number of seconds from 1.");
+            }
+        });
         var command = new Command("place", "Place an order; answered once the broker has it") { lines, customer, wait, timeout };
         command.SetAction(globals.Run(async (context, cancellationToken) =>
         {
             var (parse, client, console) = context;
             // Caught up from a little before the order, so no event can slip past between the POST and the feed.
             var since = DateTimeOffset.UtcNow.AddSeconds(-5);
+            // Found before the order is placed: a feed that cannot be found must not leave an order behind.
+            var feed = parse.GetValue(wait) ? client.FeedAddress(since) : null;
             var id = await client.PlaceOrderAsync(parse.GetValue(customer)!, parse.GetValue(lines)!, Guid.NewGuid().ToString("N"), cancellationToken);
             if (!parse.GetValue(wait))
             {
@@ -46,7 +55,7 @@ public static class OrderCommand
                 console.WriteLine($"Order {id} accepted; following it live (Ctrl+C stops following, not the order).");
             }
 
-            var final = await OrderFollower.FollowAsync(context, id, since, TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellationToken);
+            var final = await OrderFollower.FollowAsync(context, id, feed!, TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellationToken);
             if (console.Json)
             {
                 console.WriteJson(await client.GetOrderAsync(id, cancellationToken), MessagingJsonContext.Default.OrderRecord);

@@ -50,12 +50,19 @@ public static class OrdersCommand
             }
 
             DateTimeOffset? since = null;
+            var recent = new RecentKeys(1000);
             while (!cancellationToken.IsCancellationRequested)
             {
                 try
                 {
                     await foreach (var change in OrderFeed.ReadAsync(client.FeedAddress(since), cancellationToken))
                     {
+                        // After a reconnect the catch-up may send the last events again: show each once.
+                        if (!recent.Add($"{change.OrderId}:{change.Status}"))
+                        {
+                            continue;
+                        }
+
                         since = change.At;
                         if (console.Json)
                         {
@@ -69,6 +76,12 @@ public static class OrdersCommand
 
                     // The web closed the feed (a restart): catch up from the last event seen.
                     await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                }
+                catch (CliException e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The web is away (restarting): say so, and try again.
+                    context.Console.WriteError(new CliException($"{e.Message} Trying again in 2 s.", e.ExitCode));
+                    await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {

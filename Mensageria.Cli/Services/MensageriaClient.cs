@@ -85,21 +85,33 @@ public sealed class MensageriaClient(HttpClient http, Func<Uri> api, Func<Uri> w
         }
     }
 
+    private static JsonElement? ReadObject(string text)
+    {
+        try
+        {
+            var root = JsonDocument.Parse(text).RootElement;
+            return root.ValueKind == JsonValueKind.Object ? root : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static async Task<CliException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         var message = new StringBuilder();
-        try
+        if (ReadObject(text) is { } problem)
         {
-            var problem = JsonDocument.Parse(text).RootElement;
             message.Append(problem.TryGetProperty("title", out var title) ? title.GetString() : response.ReasonPhrase);
             if (problem.TryGetProperty("detail", out var detail) && detail.GetString() is { Length: > 0 } said)
             {
                 message.Append(' ').Append(said);
             }
 
-            if (problem.TryGetProperty("errors", out var errors))
+            if (problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
             {
                 foreach (var field in errors.EnumerateObject())
                 {
@@ -107,8 +119,9 @@ public sealed class MensageriaClient(HttpClient http, Func<Uri> api, Func<Uri> w
                 }
             }
         }
-        catch (JsonException)
+        else
         {
+            // Not problem details (a proxy's page, say): say what came, briefly.
             message.Append(response.ReasonPhrase).Append(' ').Append(text.Length > 200 ? text[..200] : text);
         }
 

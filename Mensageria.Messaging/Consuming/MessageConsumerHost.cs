@@ -36,6 +36,11 @@ internal sealed partial class MessageConsumerHost<TMessage>(
 
                 return Task.CompletedTask;
             };
+            if (!channel.IsOpen && connection.IsOpen)
+            {
+                // Closed between subscribing and the handler above: subscribe again all the same.
+                closedByBroker.TrySetResult();
+            }
 
             try
             {

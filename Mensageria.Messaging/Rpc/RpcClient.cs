@@ -131,9 +131,20 @@ public sealed partial class RpcClient(IConnection connection, TimeProvider timeP
 
                 var channel = await connection.CreateChannelAsync(
                     new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
-                var consumer = new AsyncEventingBasicConsumer(channel);
-                consumer.ReceivedAsync += (_, delivery) => OnReplyAsync(delivery);
-                await channel.BasicConsumeAsync(RpcHeaders.DirectReplyTo, autoAck: true, consumer, cancellationToken);
+                try
+                {
+                    var consumer = new AsyncEventingBasicConsumer(channel);
+                    consumer.ReceivedAsync += (_, delivery) => OnReplyAsync(delivery);
+                    // Replies come only on this channel: once it is gone, no call waiting on it can be answered.
+                    channel.ChannelShutdownAsync += (_, shutdown) => FailPendingCalls(shutdown.ReplyText);
+                    await channel.BasicConsumeAsync(RpcHeaders.DirectReplyTo, autoAck: true, consumer, cancellationToken);
+                }
+                catch
+                {
+                    await channel.DisposeAsync();
+                    throw;
+                }
+
                 _channel = channel;
             }
 
@@ -143,6 +154,19 @@ public sealed partial class RpcClient(IConnection connection, TimeProvider timeP
         {
             _channelGate.Release();
         }
+    }
+
+    private Task FailPendingCalls(string reason)
+    {
+        foreach (var correlationId in _pending.Keys)
+        {
+            if (_pending.TryRemove(correlationId, out var call))
+            {
+                call.TrySetException(new PublishFailedException($"The broker connection was lost before the reply came ({reason})."));
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     private Task OnReplyAsync(BasicDeliverEventArgs delivery)
