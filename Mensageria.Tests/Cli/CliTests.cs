@@ -65,6 +65,19 @@ public sealed class CliTests(AppHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_wait_timeout_below_one_second_is_a_usage_error_and_places_nothing()
+    {
+        using var orders = OrdersClient.For(fixture.App);
+        var before = (await orders.Http.GetStringAsync(new Uri("/api/orders?limit=1", UriKind.Relative), TestContext.Current.CancellationToken));
+
+        var run = await RunAsync("order", "place", "TEA-001:1", "--customer", "cli-4", "--wait", "--timeout", "0");
+
+        Assert.True(run.ExitCode == Usage, run.ToString());
+        Assert.Contains("--timeout is a number of seconds from 1.", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await orders.Http.GetStringAsync(new Uri("/api/orders?limit=1", UriKind.Relative), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Input_the_API_refuses_is_shown_with_its_field_and_exit_code()
     {
         var run = await RunAsync("quote", "NOPE-1:1");

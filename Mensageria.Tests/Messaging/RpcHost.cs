@@ -51,11 +51,16 @@ internal sealed class RpcHost : IAsyncDisposable
     public Task<Pong> CallAsync(Ping ping, TimeSpan timeout, CancellationToken cancellationToken) =>
         Client.CallAsync(Queue, ping, PingJsonContext.Default.Ping, PingJsonContext.Default.Pong, timeout, cancellationToken);
 
+    /// <summary>Closes the client's broker connection, as a broker that goes away would.</summary>
+    public Task CloseConnectionAsync() => _host.Services.GetRequiredService<IConnection>().CloseAsync();
+
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync(CancellationToken.None);
-        await using (var channel = await _host.Services.GetRequiredService<IConnection>().CreateChannelAsync())
+        var connection = _host.Services.GetRequiredService<IConnection>();
+        if (connection.IsOpen)
         {
+            await using var channel = await connection.CreateChannelAsync();
             await channel.QueueDeleteAsync(Queue);
         }
 

@@ -87,6 +87,33 @@ public sealed class RpcTests(AppHostFixture fixture)
         Assert.Equal(0, rpc.Client.InFlight);
     }
 
+    [Fact]
+    public async Task A_call_waiting_when_the_broker_connection_goes_fails_at_once()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var rpc = await RpcHost.StartAsync(fixture.App, withServer: false, cancellationToken);
+        try
+        {
+            var call = rpc.CallAsync(new Ping(1), TimeSpan.FromMinutes(5), cancellationToken);
+            while (rpc.Client.InFlight == 0)
+            {
+                await Task.Delay(10, cancellationToken);
+            }
+
+            await rpc.CloseConnectionAsync();
+
+            // Its reply could only come on the channel that is gone: failed now, not after five minutes.
+            await Assert.ThrowsAsync<PublishFailedException>(() => call);
+            Assert.Equal(0, rpc.Client.InFlight);
+        }
+        finally
+        {
+            await using var broker = await BrokerProbe.ConnectAsync(fixture.App, cancellationToken);
+            await broker.Channel.QueueDeleteAsync(rpc.Queue, ifUnused: false, ifEmpty: false, cancellationToken: cancellationToken);
+            await rpc.DisposeAsync();
+        }
+    }
+
     [Theory]
     [InlineData("out of paper", false)]
     [InlineData("unavailable", true)]
