@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Mensageria.Tests.Infrastructure;
 
@@ -16,29 +15,10 @@ public sealed class QuickBenchmarkTests
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var output = new TemporaryDirectory();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { new Projects.Mensageria_Benchmarks().AssemblyPath, "--quick", "--output", output.Path })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var run = await ProgramRun.RunAsync(
+            new Projects.Mensageria_Benchmarks().AssemblyPath, ["--quick", "--output", output.Path], TimeSpan.FromMinutes(5), cancellationToken);
 
-        using var process = Process.Start(start)!;
-        var log = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // The whole tree: the servers and services the benchmark started go with it.
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}{Environment.NewLine}{await log}{Environment.NewLine}{await errors}");
+        Assert.True(run.ExitCode == 0, run.ToString());
         using var results = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output.Path, "results.json"), cancellationToken));
         var phases = results.RootElement.GetProperty("phases").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
         Assert.Equal(["masstransit", "masstransit-half-rate", "mensageria", "mensageria-half-rate", "raw"], phases.Keys.Order(StringComparer.Ordinal));

@@ -90,7 +90,7 @@ public sealed class CliTests(AppHostFixture fixture)
     [Fact]
     public async Task An_unreachable_API_is_its_own_exit_code_with_what_to_do()
     {
-        var run = await CliRun.RunAsync(["products", "--api", "http://127.0.0.1:1"], TestContext.Current.CancellationToken);
+        var run = await RunAloneAsync("products", "--api", "http://127.0.0.1:1");
 
         Assert.True(run.ExitCode == Unavailable, run.ToString());
         Assert.Contains("Is the app running?", run.Error, StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class CliTests(AppHostFixture fixture)
     [Fact]
     public async Task The_running_app_is_found_through_its_resources_file()
     {
-        var run = await CliRun.RunAsync(["--json", "products", "--state-dir", fixture.App.State.Path], TestContext.Current.CancellationToken);
+        var run = await RunAloneAsync("--json", "products", "--state-dir", fixture.App.State.Path);
 
         Assert.True(run.ExitCode == Success, run.ToString());
         Assert.Equal(20, JsonDocument.Parse(run.Output).RootElement.GetArrayLength());
@@ -142,7 +142,11 @@ public sealed class CliTests(AppHostFixture fixture)
         Assert.Matches(@"Workers online: \d+", run.Output);
     }
 
-    private Task<CliRun> RunAsync(params string[] arguments) => CliRun.RunAsync(
-        [.. arguments, "--api", fixture.App.GetEndpoint("api").ToString(), "--web", fixture.App.GetEndpoint("web").ToString()],
-        TestContext.Current.CancellationToken);
+    /// <summary>The command line pointed at the shared app's API and web.</summary>
+    private Task<ProgramRun> RunAsync(params string[] arguments) =>
+        RunAloneAsync([.. arguments, "--api", fixture.App.GetEndpoint("api").ToString(), "--web", fixture.App.GetEndpoint("web").ToString()]);
+
+    /// <summary>The command line with only the arguments given.</summary>
+    private static Task<ProgramRun> RunAloneAsync(params string[] arguments) =>
+        ProgramRun.RunAsync(new Projects.Mensageria_Cli().AssemblyPath, arguments, TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
 }

@@ -64,10 +64,7 @@ public sealed class RpcTests(AppHostFixture fixture)
         await using var rpc = await RpcHost.StartAsync(fixture.App, withServer: true, cancellationToken);
 
         await Assert.ThrowsAsync<RpcTimeoutException>(() => rpc.CallAsync(new Ping(1, DelayMs: 1500), TimeSpan.FromMilliseconds(500), cancellationToken));
-        while (rpc.Client.DroppedReplies == 0)
-        {
-            await Task.Delay(50, cancellationToken);
-        }
+        await WaitUntilAsync(() => rpc.Client.DroppedReplies > 0, cancellationToken);
 
         Assert.Equal(new Pong(2, "4"), await rpc.CallAsync(new Ping(2), s_timeout, cancellationToken));
         Assert.Equal(1, rpc.Client.DroppedReplies);
@@ -95,10 +92,7 @@ public sealed class RpcTests(AppHostFixture fixture)
         try
         {
             var call = rpc.CallAsync(new Ping(1), TimeSpan.FromMinutes(5), cancellationToken);
-            while (rpc.Client.InFlight == 0)
-            {
-                await Task.Delay(10, cancellationToken);
-            }
+            await WaitUntilAsync(() => rpc.Client.InFlight > 0, cancellationToken);
 
             await rpc.CloseConnectionAsync();
 
@@ -138,6 +132,17 @@ public sealed class RpcTests(AppHostFixture fixture)
             "no-such-queue", new Ping(1), PingJsonContext.Default.Ping, PingJsonContext.Default.Pong, s_timeout, cancellationToken));
 
         Assert.Contains("no-such-queue", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Polls until the condition holds; fails the test rather than hang if it never does.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(s_timeout);
+        while (!condition())
+        {
+            await Task.Delay(10, limit.Token);
+        }
     }
 
     private static ActivityListener ListenTo(ConcurrentBag<Activity> spans)
