@@ -1,27 +1,28 @@
-using Mensageria.Hosting;
-
 var builder = DistributedApplication.CreateBuilder(args);
 
-var dashboard = builder.AddDashboard();
-
+// Aspire's containers where a container runtime answers; local rabbitmq-server and redis-server processes otherwise.
 var messaging = builder.AddRabbitMQ("messaging")
-    .WithManagementPlugin();
+    .WithManagementPlugin()
+    .RunAsLocalProcess();
 
-var cache = builder.AddRedis("cache");
+var cache = builder.AddRedis("cache")
+    .RunAsLocalProcess();
 
 var api = builder.AddProject<Projects.Mensageria_Api>("api")
+    .WithHttpHealthCheck("/health")
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(cache).WaitFor(cache);
 
 builder.AddProject<Projects.Mensageria_Worker>("worker")
+    .WithHttpHealthCheck("/health")
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(cache).WaitFor(cache)
     .WithReplicas(2);
 
 builder.AddProject<Projects.Mensageria_Web>("web")
-    .WithHttpEndpoint(port: 5080)
-    .WithEnvironment("Mensageria__Operations__DashboardUrl", dashboard.Url.ToString())
-    .WithReference(messaging).WaitFor(messaging)
-    .WithReference(api).WaitFor(api);
+    .WithHttpHealthCheck("/health")
+    .WithReference(messaging).WithManagementReference(messaging).WaitFor(messaging)
+    .WithReference(api).WaitFor(api)
+    .WithDashboardLinks();
 
 builder.Build().Run();

@@ -1,4 +1,6 @@
 using System.Runtime.Versioning;
+using Mensageria.Tests.Infrastructure;
 
-// The app host runs RabbitMQ and Redis as Linux processes (setsid, /proc, POSIX signals).
+// The tests run RabbitMQ and Redis as Linux processes and read /proc.
 [assembly: SupportedOSPlatform("linux")]
+[assembly: AssemblyFixture(typeof(TestDataRoot))]

@@ -1,16 +1,22 @@
-using Mensageria.Hosting;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Mensageria.Hosting.LocalServers;
 using Mensageria.Messaging.Orders;
+using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
 namespace Mensageria.Benchmarks.Apps;
 
 /// <summary>
-/// One system under test, started through the app model as the AppHost starts it (RabbitMQ with its
-/// management plugin, Redis, an API, N workers) in a fresh state directory on free ports, with the
-/// catalog seeded and every product's stock raised so that no order of the run is short.
+/// One system under test, built and started as an Aspire app model the way Mensageria.AppHost builds
+/// it (RabbitMQ with its management plugin and Redis as local processes, an API, N workers), with its
+/// servers' data in a fresh folder and every port random, tracing to the Aspire dashboard when asked,
+/// and the catalog seeded with every product's stock raised so that no order of the run is short.
 /// </summary>
-public sealed class BenchmarkApp(DistributedApplication app, BenchmarkSystem system, int replicas, bool tracing) : IAsyncDisposable
+public sealed class BenchmarkApp(DistributedApplication app, string dataDirectory, BenchmarkSystem system, int replicas, bool tracing) : IAsyncDisposable
 {
+    private readonly ResourcePids _pids = new(app);
+
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(3);
     private static readonly string[] s_resources = ["messaging", "cache", "api", "worker"];
 
@@ -20,13 +26,13 @@ public sealed class BenchmarkApp(DistributedApplication app, BenchmarkSystem sys
 
     public bool Tracing { get; } = tracing;
 
-    public Uri Api => app.GetEndpoint("api");
+    public Uri Api => new(Resource<IResourceWithEndpoints>("api").GetEndpoint("http").Url);
 
     /// <summary>CPU seconds used so far by each resource's processes and by the load generator.</summary>
-    public IReadOnlyDictionary<string, double> CpuSeconds() => CpuUsage.Sample(app.ResourceNotifications.Snapshots.ToDictionary(
-        s => s.Name, s => (IReadOnlyList<int>)[.. s.Replicas.Where(r => r.Pid is not null).Select(r => r.Pid!.Value)], StringComparer.Ordinal));
+    public IReadOnlyDictionary<string, double> CpuSeconds() => CpuUsage.Sample(_pids.ByResource());
 
-    public ValueTask<string> BrokerAsync(CancellationToken cancellationToken) => app.GetConnectionStringAsync("messaging", cancellationToken);
+    public async ValueTask<string> BrokerAsync(CancellationToken cancellationToken) =>
+        await ConnectionStringAsync("messaging", cancellationToken);
 
     public static async Task<BenchmarkApp> StartAsync(
         BenchmarkSystem system, int replicas, bool tracing, IReadOnlyDictionary<string, string> environment, Progress progress, CancellationToken cancellationToken)
@@ -34,21 +40,15 @@ public sealed class BenchmarkApp(DistributedApplication app, BenchmarkSystem sys
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(progress);
         progress.Step($"Starting {system} with {replicas} worker replica(s), tracing {(tracing ? "on" : "off")}…");
+        var data = Directory.CreateTempSubdirectory("mensageria-benchmarks-").FullName;
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
         {
-            StateDirectory = Path.Combine(Path.GetTempPath(), "mensageria-benchmarks", Guid.NewGuid().ToString("N")[..12]),
-            DeleteStateDirectoryOnDispose = true,
-            RandomizePorts = true,
-            EchoResourceOutput = false,
-            Args = ["--environment", "Production"],
+            Args = [.. Settings(data, tracing)],
+            DisableDashboard = !tracing,
         });
-        if (tracing)
-        {
-            builder.AddDashboard();
-        }
 
-        var messaging = builder.AddRabbitMQ("messaging").WithManagementPlugin();
-        var cache = builder.AddRedis("cache");
+        var messaging = builder.AddRabbitMQ("messaging").WithManagementPlugin().RunAsLocalProcess(LocalProcessPolicy.Always);
+        var cache = builder.AddRedis("cache").RunAsLocalProcess(LocalProcessPolicy.Always);
         var (api, worker) = system == BenchmarkSystem.Mensageria
             ? (builder.AddProject<Projects.Mensageria_Api>("api"), builder.AddProject<Projects.Mensageria_Worker>("worker"))
             : (builder.AddProject<Projects.Mensageria_Benchmarks_MassTransit>("api").WithEnvironment("Peer__Role", "Api"),
@@ -63,23 +63,65 @@ public sealed class BenchmarkApp(DistributedApplication app, BenchmarkSystem sys
         worker.WithReference(messaging).WaitFor(messaging).WithReference(cache).WaitFor(cache).WithReplicas(replicas);
 
         var app = builder.Build();
+        var benchmarkApp = new BenchmarkApp(app, data, system, replicas, tracing);
         try
         {
             await app.StartAsync(cancellationToken);
-            await Task.WhenAll(s_resources.Select(r => app.WaitForResourceHealthyAsync(r, s_startTimeout, cancellationToken)));
-            await PrepareCatalogAsync(await app.GetConnectionStringAsync("cache", cancellationToken));
+            var notifications = app.Services.GetRequiredService<ResourceNotificationService>();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(s_startTimeout);
+            await Task.WhenAll(s_resources.Select(r => notifications.WaitForResourceHealthyAsync(r, timeout.Token)));
+            await PrepareCatalogAsync(await benchmarkApp.ConnectionStringAsync("cache", cancellationToken));
         }
         catch
         {
-            await app.DisposeAsync();
+            await benchmarkApp.DisposeAsync();
             throw;
         }
 
         progress.Step($"{system} is healthy.");
-        return new BenchmarkApp(app, system, replicas, tracing);
+        return benchmarkApp;
     }
 
-    public ValueTask DisposeAsync() => app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _pids.DisposeAsync();
+        await app.DisposeAsync();
+        Directory.Delete(dataDirectory, recursive: true);
+    }
+
+    /// <summary>
+    /// The app host's settings: Production (the services' own defaults), random ports (a running
+    /// Mensageria.AppHost keeps its own), and with tracing the dashboard on free ports, logged in by
+    /// nobody: only the services' exports reach it.
+    /// </summary>
+    private static IEnumerable<string> Settings(string data, bool tracing)
+    {
+        yield return "--environment=Production";
+        yield return "--DcpPublisher:RandomizePorts=true";
+        yield return $"--LocalServers:DataDirectory={data}";
+        if (tracing)
+        {
+            yield return $"--ASPNETCORE_URLS=http://localhost:{FreeLoopbackPort()}";
+            yield return $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:{FreeLoopbackPort()}";
+            yield return $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://localhost:{FreeLoopbackPort()}";
+            yield return "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true";
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new global::System.Net.Sockets.TcpListener(global::System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((global::System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task<string> ConnectionStringAsync(string name, CancellationToken cancellationToken) =>
+        await Resource<IResourceWithConnectionString>(name).GetConnectionStringAsync(cancellationToken)
+            ?? throw new InvalidOperationException($"'{name}' has no connection string.");
+
+    private T Resource<T>(string name) where T : IResource =>
+        app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<T>().Single(r => r.Name == name);
 
     private static async Task PrepareCatalogAsync(string redis)
     {

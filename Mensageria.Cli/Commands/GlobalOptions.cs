@@ -8,11 +8,9 @@ namespace Mensageria.Cli.Commands;
 /// <summary>The options every command takes, and how a command's action runs with them.</summary>
 public sealed class GlobalOptions(TextWriter output, TextWriter error, bool terminal)
 {
-    public Option<Uri?> Api { get; } = new("--api") { Description = "The API's URL (default: MENSAGERIA_API_URL, or the running app host's resources.json)", Recursive = true, CustomParser = HttpUrl };
+    public Option<Uri?> Api { get; } = new("--api") { Description = "The API's URL (default: MENSAGERIA_API_URL, else the app host's http://localhost:5070)", Recursive = true, CustomParser = HttpUrl };
 
-    public Option<Uri?> Web { get; } = new("--web") { Description = "The web's URL (default: MENSAGERIA_WEB_URL, or the running app host's resources.json)", Recursive = true, CustomParser = HttpUrl };
-
-    public Option<string?> StateDirectory { get; } = new("--state-dir") { Description = "The app host's state directory, where resources.json is", Recursive = true };
+    public Option<Uri?> Web { get; } = new("--web") { Description = "The web's URL (default: MENSAGERIA_WEB_URL, else the app host's http://localhost:5080)", Recursive = true, CustomParser = HttpUrl };
 
     public Option<bool> Json { get; } = new("--json") { Description = "Write JSON instead of text", Recursive = true };
 
@@ -33,7 +31,6 @@ public sealed class GlobalOptions(TextWriter output, TextWriter error, bool term
         ArgumentNullException.ThrowIfNull(root);
         root.Options.Add(Api);
         root.Options.Add(Web);
-        root.Options.Add(StateDirectory);
         root.Options.Add(Json);
     }
 
@@ -42,7 +39,7 @@ public sealed class GlobalOptions(TextWriter output, TextWriter error, bool term
         async (parse, cancellationToken) =>
         {
             var console = new CliConsole(output, error, parse.GetValue(Json), terminal);
-            var locator = new ServiceLocator(parse.GetValue(StateDirectory), Environment.GetEnvironmentVariable);
+            var locator = new ServiceLocator(Environment.GetEnvironmentVariable);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             Uri? api = null, web = null;
             var client = new MensageriaClient(http, () => api ??= locator.Locate("api", parse.GetValue(Api)), () => web ??= locator.Locate("web", parse.GetValue(Web)));

@@ -16,7 +16,7 @@ public sealed class QuickBenchmarkTests
         var cancellationToken = TestContext.Current.CancellationToken;
         using var output = new TemporaryDirectory();
         var run = await ProgramRun.RunAsync(
-            new Projects.Mensageria_Benchmarks().AssemblyPath, ["--quick", "--output", output.Path], TimeSpan.FromMinutes(5), cancellationToken);
+            SolutionPrograms.Benchmarks, ["--quick", "--output", output.Path], TimeSpan.FromMinutes(5), cancellationToken);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var results = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output.Path, "results.json"), cancellationToken));

@@ -97,9 +97,10 @@ public sealed class CliTests(AppHostFixture fixture)
     }
 
     [Fact]
-    public async Task The_running_app_is_found_through_its_resources_file()
+    public async Task Without_flags_the_services_are_found_through_the_environment()
     {
-        var run = await RunAloneAsync("--json", "products", "--state-dir", fixture.App.State.Path);
+        var run = await ProgramRun.RunAsync(SolutionPrograms.Cli, ["--json", "products"], TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken,
+            new Dictionary<string, string> { ["MENSAGERIA_API_URL"] = fixture.App.GetEndpoint("api").ToString() });
 
         Assert.True(run.ExitCode == Success, run.ToString());
         Assert.Equal(20, JsonDocument.Parse(run.Output).RootElement.GetArrayLength());
@@ -148,5 +149,5 @@ public sealed class CliTests(AppHostFixture fixture)
 
     /// <summary>The command line with only the arguments given.</summary>
     private static Task<ProgramRun> RunAloneAsync(params string[] arguments) =>
-        ProgramRun.RunAsync(new Projects.Mensageria_Cli().AssemblyPath, arguments, TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+        ProgramRun.RunAsync(SolutionPrograms.Cli, arguments, TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
 }

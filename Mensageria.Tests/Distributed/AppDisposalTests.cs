@@ -5,20 +5,22 @@ namespace Mensageria.Tests.Distributed;
 public sealed class AppDisposalTests
 {
     [Fact]
-    public async Task Disposing_the_app_stops_every_process_it_started_and_deletes_its_state()
+    public async Task Disposing_the_app_stops_every_process_it_started()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var app = await AppHostFixture.StartAsync(cancellationToken);
-        var pids = app.ResourceNotifications.Snapshots.SelectMany(s => s.Replicas).Select(r => r.Pid!.Value).ToList();
-        // The broker's Erlang VM is a child of the rabbitmq-server script; its pid is in the pid file.
-        var vmPid = int.Parse(File.ReadAllText(Path.Combine(app.State.Path, "messaging", "rabbitmq.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        pids.Add(vmPid);
-        Assert.Equal(8, pids.Count); // epmd, the broker's script and VM, redis, api, two workers, web
+        var pids = AppHostFixture.ResourceNames.SelectMany(name => app.Instances(name).Values).Select(i => i.Pid()).ToList();
+        // A project runs as `dotnet run`, with the service as its child.
+        pids = [.. pids.Concat(pids.Select(ProcessProbe.Service)).Distinct()];
+        // 7 instances (epmd, the broker's VM, redis, api, two workers, web) and the 4 services under their `dotnet run`.
+        Assert.Equal(11, pids.Count);
         Assert.All(pids, pid => Assert.True(ProcessProbe.IsAlive(pid)));
 
         await app.DisposeAsync();
 
-        Assert.All(pids, pid => Assert.False(ProcessProbe.IsAlive(pid), $"pid {pid} is still running"));
-        Assert.False(Directory.Exists(app.State.Path));
+        foreach (var pid in pids)
+        {
+            Assert.True(await ProcessProbe.WaitUntilGoneAsync(pid, TimeSpan.FromSeconds(10), cancellationToken), $"pid {pid} is still running");
+        }
     }
 }

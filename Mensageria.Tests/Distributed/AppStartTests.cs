@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Mensageria.Hosting.Lifecycle;
 using Mensageria.Tests.Infrastructure;
 
 namespace Mensageria.Tests.Distributed;
@@ -11,42 +10,35 @@ public sealed class AppStartTests(AppHostFixture fixture)
     [Fact]
     public void Every_resource_of_the_app_host_is_healthy_with_its_processes_running()
     {
-        var snapshots = fixture.App.ResourceNotifications.Snapshots;
+        var instances = AppHostFixture.ResourceNames.SelectMany(name => fixture.App.Instances(name)).ToList();
 
-        Assert.Equal(AppHostFixture.ResourceNames.Order(), snapshots.Select(s => s.Name).Order());
-        Assert.All(snapshots, s => Assert.Equal(ResourceState.Healthy, s.State));
-        Assert.Equal(["worker-0", "worker-1"], fixture.App.ResourceNotifications.Get("worker").Replicas.Select(r => r.Id));
-        Assert.All(snapshots.SelectMany(s => s.Replicas), r => Assert.True(ProcessProbe.IsAlive(r.Pid!.Value), $"{r.Id} (pid {r.Pid}) is not running"));
+        Assert.Equal(2, fixture.App.Instances("worker").Count);
+        Assert.All(instances, i => Assert.True(i.Value.IsHealthy(), $"{i.Key} is {i.Value.StateText()} ({i.Value.HealthStatus})"));
+        Assert.All(instances, i => Assert.True(ProcessProbe.IsAlive(i.Value.Pid()), $"{i.Key} (pid {i.Value.Pid()}) is not running"));
     }
 
     [Fact]
-    public void Resources_json_lists_every_resource_with_state_health_endpoints_and_pids()
+    public async Task The_local_servers_offer_what_aspire_containers_offer()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(fixture.App.State.ResourcesFile));
-        var resources = document.RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
+        var cancellationToken = TestContext.Current.CancellationToken;
 
-        Assert.Equal(AppHostFixture.ResourceNames.Order(), resources.Keys.Order());
-        foreach (var (name, resource) in resources)
-        {
-            Assert.Equal("Healthy", resource.GetProperty("state").GetString());
-            Assert.Equal("Healthy", resource.GetProperty("health").GetString());
-            Assert.NotEmpty(resource.GetProperty("type").GetString()!);
-            Assert.NotEmpty(resource.GetProperty("endpoints").EnumerateObject());
-            var pids = resource.GetProperty("replicas").EnumerateArray().Select(r => r.GetProperty("pid").GetInt32()).ToList();
-            Assert.True(pids.Count > 0, $"{name} lists no pid");
-        }
+        var broker = new Uri(await fixture.App.GetRequiredConnectionStringAsync("messaging", cancellationToken));
+        var cache = await fixture.App.GetRequiredConnectionStringAsync("cache", cancellationToken);
 
-        Assert.StartsWith("http://127.0.0.1:", resources["messaging"].GetProperty("endpoints").GetProperty("management").GetString(), StringComparison.Ordinal);
-        Assert.Equal(2, resources["worker"].GetProperty("replicas").GetArrayLength());
+        Assert.Equal("amqp", broker.Scheme);
+        Assert.Equal("guest", broker.UserInfo.Split(':')[0]);
+        Assert.NotEqual("guest", broker.UserInfo.Split(':')[1]);
+        Assert.Matches(@"^localhost:\d+,password=.+$", cache);
+        Assert.Equal("http", fixture.App.GetEndpoint("messaging", "management").Scheme);
     }
 
     [Theory]
     [InlineData("api")]
     [InlineData("web")]
-    [InlineData("worker", "http-1")]
-    public async Task Every_service_answers_health_and_liveness(string resource, string endpoint = "http")
+    [InlineData("worker")]
+    public async Task Every_service_answers_health_and_liveness(string resource)
     {
-        using var client = fixture.App.CreateHttpClient(resource, endpoint);
+        using var client = fixture.App.CreateHttpClient(resource, "http");
 
         using var health = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
         using var alive = await client.GetAsync(new Uri("/alive", UriKind.Relative), TestContext.Current.CancellationToken);

@@ -14,7 +14,7 @@ public sealed class ConnectionStringTests(AppHostFixture fixture)
     public async Task The_broker_connection_string_works_with_RabbitMQ_Client()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var factory = new ConnectionFactory { Uri = new Uri(await fixture.App.GetConnectionStringAsync("messaging", cancellationToken)) };
+        var factory = new ConnectionFactory { Uri = new Uri(await fixture.App.GetRequiredConnectionStringAsync("messaging", cancellationToken)) };
         await using var connection = await factory.CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         var queue = await channel.QueueDeclareAsync(exclusive: true, cancellationToken: cancellationToken);
@@ -28,7 +28,7 @@ public sealed class ConnectionStringTests(AppHostFixture fixture)
     [Fact]
     public async Task The_redis_connection_string_works_with_StackExchange_Redis()
     {
-        var connectionString = await fixture.App.GetConnectionStringAsync("cache", TestContext.Current.CancellationToken);
+        var connectionString = await fixture.App.GetRequiredConnectionStringAsync("cache", TestContext.Current.CancellationToken);
         await using var redis = await ConnectionMultiplexer.ConnectAsync(connectionString);
         var key = $"test:{Guid.NewGuid():N}";
 
@@ -50,7 +50,7 @@ public sealed class ConnectionStringTests(AppHostFixture fixture)
             ActivityStopped = spans.Add,
         };
         ActivitySource.AddActivityListener(listener);
-        var connectionString = await fixture.App.GetConnectionStringAsync("cache", TestContext.Current.CancellationToken);
+        var connectionString = await fixture.App.GetRequiredConnectionStringAsync("cache", TestContext.Current.CancellationToken);
         await using var redis = await ConnectionMultiplexer.ConnectAsync(connectionString);
         var tracer = new RedisCommandTracer(redisSource);
         tracer.Instrument(redis);

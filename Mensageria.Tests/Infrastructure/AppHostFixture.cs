@@ -1,22 +1,30 @@
-using Mensageria.Hosting;
-using Mensageria.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
 
 namespace Mensageria.Tests.Infrastructure;
 
 /// <summary>
-/// The AppHost's own application, started once for a whole test collection (RabbitMQ alone takes
-/// seconds to boot) and disposed after it. Tests that break the app start their own instead.
+/// The AppHost's own model, started once for a whole test collection through Aspire's testing
+/// builder (RabbitMQ alone takes seconds to boot) and disposed after it, with the Aspire dashboard
+/// so that tests can read an order's trace. Tests that break the app start their own instead.
 /// </summary>
 public sealed class AppHostFixture : IAsyncLifetime
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
-    public static readonly string[] ResourceNames = ["messaging", "cache", "api", "worker", "web"];
+    public static readonly string[] ResourceNames = ["messaging-epmd", "messaging", "cache", "api", "worker", "web"];
 
     private DistributedApplication? _app;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
 
-    public async ValueTask InitializeAsync() => _app = await StartAsync(TestContext.Current.CancellationToken);
+    public TestDashboard Dashboard { get; } = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = await StartAsync(TestContext.Current.CancellationToken, Dashboard.Arguments());
+        Dashboard.Found(_app);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -26,14 +34,36 @@ public sealed class AppHostFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Starts the AppHost's model and waits until every resource is healthy.</summary>
-    public static async Task<DistributedApplication> StartAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the AppHost's model with its servers' data in a new folder, and waits until every resource is healthy.</summary>
+    public static async Task<DistributedApplication> StartAsync(CancellationToken cancellationToken, params string[] arguments)
     {
-        var app = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Mensageria_AppHost>(cancellationToken: cancellationToken);
+        var dashboard = arguments.Any(a => a.StartsWith("--ASPNETCORE_URLS=", StringComparison.Ordinal));
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Mensageria_AppHost>(
+            [
+                $"--LocalServers:DataDirectory={TestDataRoot.NewAppFolder()}",
+                // The tests prove the local servers, whether or not this machine runs containers.
+                "--LocalServers:Policy=Always",
+                .. arguments,
+            ],
+            (options, _) => options.DisableDashboard = !dashboard,
+            cancellationToken);
+        // The app host's own warnings, not every resource's console nor each failed health check while things start.
+        builder.Services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Mensageria.AppHost.Resources", LogLevel.None)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
+        var app = await builder.BuildAsync(cancellationToken);
         try
         {
             await app.StartAsync(cancellationToken);
-            await Task.WhenAll(ResourceNames.Select(name => app.WaitForResourceHealthyAsync(name, StartTimeout, cancellationToken)));
+            await Task.WhenAll(ResourceNames.Select(name => app.WaitForHealthyAsync(name, StartTimeout, cancellationToken)));
+            if (dashboard)
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(StartTimeout);
+                await app.ResourceNotifications.WaitForResourceHealthyAsync(TestDashboard.ResourceName, timeout.Token);
+            }
+
             return app;
         }
         catch

@@ -1,4 +1,3 @@
-using Mensageria.Hosting;
 using Mensageria.Messaging.Topology;
 using RabbitMQ.Client;
 
@@ -15,7 +14,7 @@ internal sealed class BrokerProbe : IAsyncDisposable
 
     public static async Task<BrokerProbe> ConnectAsync(DistributedApplication app, CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory { Uri = new Uri(await app.GetConnectionStringAsync("messaging", cancellationToken)) };
+        var factory = new ConnectionFactory { Uri = new Uri(await app.GetRequiredConnectionStringAsync("messaging", cancellationToken)) };
         var connection = await factory.CreateConnectionAsync("mensageria-tests", cancellationToken);
         return new BrokerProbe(connection, await connection.CreateChannelAsync(cancellationToken: cancellationToken));
     }

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Mensageria.Hosting;
 using Mensageria.Messaging.Contracts;
 using Mensageria.Messaging.Orders;
 

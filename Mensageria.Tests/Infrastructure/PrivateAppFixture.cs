@@ -1,4 +1,3 @@
-using Mensageria.Hosting;
 
 namespace Mensageria.Tests.Infrastructure;
 
@@ -14,8 +13,8 @@ public sealed class PrivateAppFixture : IAsyncLifetime
     /// <summary>Starts what a test stopped or killed and waits until it is healthy, so the next test finds the app whole.</summary>
     public async Task RestartAsync(string resource, CancellationToken cancellationToken)
     {
-        await App.StartResourceAsync(resource);
-        await App.WaitForResourceHealthyAsync(resource, AppHostFixture.StartTimeout, cancellationToken);
+        await App.StartResourceAsync(resource, cancellationToken);
+        await App.WaitForHealthyAsync(resource, AppHostFixture.StartTimeout, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Globalization;
+
 namespace Mensageria.Tests.Infrastructure;
 
 internal static class ProcessProbe
@@ -17,11 +20,28 @@ internal static class ProcessProbe
         }
     }
 
-    /// <summary>The process group id (field 5 of <c>/proc/{pid}/stat</c>).</summary>
-    public static int GroupOf(int pid)
+    /// <summary>
+    /// The process that does the work: for a project, the service that <c>dotnet run</c> started as its
+    /// one child; for anything else, the process itself.
+    /// </summary>
+    public static int Service(int pid)
     {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+        var children = File.ReadAllText($"/proc/{pid}/task/{pid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return IsDotnetRun(pid) && children.Length == 1 ? int.Parse(children[0], CultureInfo.InvariantCulture) : pid;
+    }
+
+    /// <summary>Every live process whose command line names <paramref name="text"/>.</summary>
+    public static IReadOnlyList<int> Find(string text) =>
+        [.. Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Where(name => name!.All(char.IsAsciiDigit))
+            .Select(name => int.Parse(name!, CultureInfo.InvariantCulture))
+            .Where(pid => CommandLine(pid).Contains(text, StringComparison.Ordinal) && IsAlive(pid))];
+
+    public static void Kill(int pid)
+    {
+        using var process = Process.GetProcessById(pid);
+        process.Kill();
     }
 
     public static async Task<bool> WaitUntilGoneAsync(int pid, TimeSpan timeout, CancellationToken cancellationToken)
@@ -38,5 +58,19 @@ internal static class ProcessProbe
         }
 
         return true;
+    }
+
+    private static bool IsDotnetRun(int pid) => CommandLine(pid).StartsWith("dotnet run ", StringComparison.Ordinal) || CommandLine(pid).Contains("dotnet.dll run ", StringComparison.Ordinal);
+
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
     }
 }

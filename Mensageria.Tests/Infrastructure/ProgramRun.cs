@@ -11,9 +11,10 @@ internal sealed record ProgramRun(int ExitCode, string Output, string Error)
 {
     // Only what the test gives: nothing found from this machine's environment or a running app host.
     private static readonly string[] s_hiddenVariables =
-        ["MENSAGERIA_API_URL", "MENSAGERIA_WEB_URL", "MENSAGERIA_STATE_DIR", "services__api__http__0", "services__web__http__0"];
+        ["MENSAGERIA_API_URL", "MENSAGERIA_WEB_URL", "services__api__http__0", "services__web__http__0"];
 
-    public static async Task<ProgramRun> RunAsync(string assemblyPath, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<ProgramRun> RunAsync(
+        string assemblyPath, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -31,6 +32,11 @@ internal sealed record ProgramRun(int ExitCode, string Output, string Error)
         foreach (var name in s_hiddenVariables)
         {
             start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start)!;

@@ -1,5 +1,5 @@
-using Mensageria.Hosting;
 using Mensageria.Messaging.Rpc;
+using Mensageria.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RabbitMQ.Client;
@@ -28,7 +28,7 @@ internal sealed class RpcHost : IAsyncDisposable
     {
         var queue = $"rpc-test.{Guid.NewGuid():N}";
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration["ConnectionStrings:messaging"] = await app.GetConnectionStringAsync("messaging", cancellationToken);
+        builder.Configuration["ConnectionStrings:messaging"] = await app.GetRequiredConnectionStringAsync("messaging", cancellationToken);
         builder.Configuration[$"Mensageria:Consumers:{queue}:Concurrency"] = "32";
         builder.Configuration[$"Mensageria:Consumers:{queue}:Prefetch"] = "64";
         builder.AddRabbitMQClient("messaging");

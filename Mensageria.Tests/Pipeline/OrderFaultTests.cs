@@ -119,10 +119,10 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
         {
             ids = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => orders.PlaceAcceptedAsync($"outage-{i}", [("SYR-001", 1)], cancellationToken)));
             await fixture.App.StopResourceAsync("cache", cancellationToken);
-            await fixture.App.StartResourceAsync("worker");
+            await fixture.App.StartResourceAsync("worker", cancellationToken);
             // The workers take the orders and find Redis gone, and keep waiting: a pause of 1,600 ms
             // comes after the fourth failed try, past the three tries after which a message was rejected.
-            await WaitForLogAsync("worker", "trying again in 1600 ms", cancellationToken);
+            await fixture.App.WaitForLogAsync("worker", "trying again in 1600 ms", s_timeout, cancellationToken);
         }
         finally
         {
@@ -159,7 +159,7 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
                 if (Interlocked.Increment(ref placed) == 300 && !killed)
                 {
                     killed = true;
-                    await fixture.App.KillReplicaAsync("worker", "worker-1");
+                    fixture.App.KillInstance(fixture.App.Instances("worker").Keys.First());
                 }
 
                 return id;
@@ -190,7 +190,7 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var orders = OrdersClient.For(fixture.App);
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(await fixture.App.GetConnectionStringAsync("cache", cancellationToken));
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(await fixture.App.GetRequiredConnectionStringAsync("cache", cancellationToken));
         var storedBefore = await redis.GetDatabase().SortedSetLengthAsync(RedisKeys.RecentOrders);
         await fixture.App.StopResourceAsync(server, cancellationToken);
         try
@@ -229,17 +229,6 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
         }
     }
 
-    private async Task WaitForLogAsync(string resource, string text, CancellationToken cancellationToken)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!fixture.App.GetResourceLogs(resource).Any(l => l.Text.Contains(text, StringComparison.Ordinal)))
-        {
-            Assert.True(deadline.Elapsed < s_timeout, $"{resource} never logged '{text}'");
-            await Task.Delay(100, cancellationToken);
-        }
-    }
-
-
     /// <summary>A 503 with Retry-After, never a hang: the client gives up after two seconds.</summary>
     private static async Task AssertRefusedAsync(OrdersClient orders, CancellationToken cancellationToken)
     {
@@ -270,7 +259,7 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
 
     private async Task<Dictionary<string, OrderStatus>> WaitUntilAllDoneAsync(string[] ids, CancellationToken cancellationToken)
     {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(await fixture.App.GetConnectionStringAsync("cache", cancellationToken));
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(await fixture.App.GetRequiredConnectionStringAsync("cache", cancellationToken));
         var deadline = Stopwatch.StartNew();
         while (true)
         {

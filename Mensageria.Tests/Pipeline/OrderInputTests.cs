@@ -39,7 +39,7 @@ public sealed class OrderInputTests(AppHostFixture fixture)
         using var orders = OrdersClient.For(fixture.App);
         await using var broker = await BrokerProbe.ConnectAsync(fixture.App, cancellationToken);
         var accepted = await BindAcceptedEventsAsync(broker.Channel, cancellationToken);
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(await fixture.App.GetConnectionStringAsync("cache", cancellationToken));
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(await fixture.App.GetRequiredConnectionStringAsync("cache", cancellationToken));
         var storedBefore = await redis.GetDatabase().SortedSetLengthAsync(RedisKeys.RecentOrders);
 
         using var response = await orders.PostRawAsync(body, contentType: contentType, cancellationToken: cancellationToken);

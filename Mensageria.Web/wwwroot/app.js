@@ -182,7 +182,7 @@ function renderFeed() {
       <span class="id">${o.id}</span>
       <span class="status" data-status="${o.status}">${o.status}</span>
       <span class="detail">${money(o.total)}${o.invoiceNumber ? ` · invoice ${o.invoiceNumber}` : ""}${o.reason ? ` · ${escapeHtml(o.reason)}` : ""}
-        ${dashboardUrl && o.traceId ? ` · <a href="${dashboardUrl.replace(/\/$/, "")}/traces/${o.traceId}" target="_blank" rel="noopener">trace</a>` : ""}</span>
+        ${dashboardUrl && o.traceId ? ` · <a href="${dashboardUrl.replace(/\/$/, "")}/traces/detail/${o.traceId}" target="_blank" rel="noopener">trace</a>` : ""}</span>
     </li>`).join("");
 }
 

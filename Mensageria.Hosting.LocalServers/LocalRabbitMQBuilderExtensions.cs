@@ -1,0 +1,113 @@
+using System.Globalization;
+using Aspire.Hosting.ApplicationModel;
+using Mensageria.Hosting.LocalServers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Aspire.Hosting;
+
+/// <summary>Runs Aspire's RabbitMQ resource as a local <c>rabbitmq-server</c> process where its container cannot run.</summary>
+public static class LocalRabbitMQBuilderExtensions
+{
+    /// <summary>
+    /// In run mode, when <paramref name="policy"/> says so (by default: when no container runtime
+    /// answers), replaces the RabbitMQ container with a local node from Debian's <c>rabbitmq-server</c>:
+    /// same name, endpoints, credentials and connection string; its own epmd; data kept in
+    /// <c>LocalServers:DataDirectory</c>. Otherwise, and in publish mode, Aspire's container is used
+    /// unchanged and the returned builder stands for it.
+    /// </summary>
+    public static IResourceBuilder<RabbitMQServerProcessResource> RunAsLocalProcess(
+        this IResourceBuilder<RabbitMQServerResource> builder, LocalProcessPolicy policy = LocalProcessPolicy.WhenNoContainerRuntime)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var app = builder.ApplicationBuilder;
+        var container = builder.Resource;
+        if (LocalServerSettings.ExistingServer(app, container) is { } existing)
+        {
+            return app.CreateResourceBuilder(new RabbitMQServerProcessResource(container.Name, container, app.AppHostDirectory) { StandsFor = existing });
+        }
+
+        if (!LocalServerSettings.RunsAsLocalProcess(app, policy))
+        {
+            return app.CreateResourceBuilder(new RabbitMQServerProcessResource(container.Name, container, app.AppHostDirectory) { StandsFor = container });
+        }
+
+        app.Resources.Remove(container);
+        var folder = LocalServerSettings.DataDirectory(app, container.Name);
+        var broker = new RabbitMQServerProcessResource(container.Name, container, folder);
+        var epmd = app.AddEpmd($"{container.Name}-epmd", folder);
+        var distributionPort = FreePort.Next();
+        var healthCheckKey = $"{container.Name}_local_check";
+        app.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthCheckKey, _ => new RabbitMQServerProcessHealthCheck(broker), null, null));
+
+        // Not behind DCP's proxy: a client of a stopped node is refused at once instead of connecting
+        // to a proxy with nothing behind it, and no message pays for an extra hop.
+        var amqpPort = HostPort(container, "tcp") ?? FreePort.Next();
+        var managementPort = HostPort(container, "management") ?? FreePort.Next();
+        var local = app.AddResource(broker)
+            .WithEndpoint(port: amqpPort, targetPort: amqpPort, name: "tcp", scheme: "tcp", isProxied: false)
+            .WithEnvironment(context =>
+            {
+                var variables = context.EnvironmentVariables;
+                variables["HOME"] = Directory.CreateDirectory(Path.Combine(folder, "home")).FullName;
+                variables["RABBITMQ_NODENAME"] = $"{container.Name}@localhost";
+                variables["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
+                variables["RABBITMQ_NODE_PORT"] = Text(amqpPort);
+                variables["RABBITMQ_DIST_PORT"] = Text(distributionPort);
+                variables["ERL_EPMD_PORT"] = Text(epmd.Resource.Port);
+                variables["ERL_EPMD_ADDRESS"] = "127.0.0.1";
+                variables["RABBITMQ_MNESIA_BASE"] = Path.Combine(folder, "data");
+                variables["RABBITMQ_LOG_BASE"] = Path.Combine(folder, "log");
+                variables["RABBITMQ_LOGS"] = "-";
+                variables["RABBITMQ_CONFIG_FILE"] = Path.Combine(folder, "rabbitmq");
+                variables["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(folder, "enabled_plugins");
+                variables["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(folder, "rabbitmq-env.conf");
+                variables["RABBITMQ_PID_FILE"] = Path.Combine(folder, "rabbitmq.pid");
+                // The script then execs the Erlang VM, which stops gracefully on the SIGTERM DCP sends,
+                // instead of trapping it into a slow `rabbitmqctl stop` that needs epmd still running.
+                variables["RUNNING_UNDER_SYSTEMD"] = "true";
+                variables["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = broker.HasManagementPlugin
+                    ? $"-start_epmd false -rabbitmq_management tcp_config [{{ip,\"127.0.0.1\"}},{{port,{Text(managementPort)}}}]"
+                    : "-start_epmd false";
+            })
+            .WithHealthCheck(healthCheckKey)
+            .WaitFor(epmd)
+            .OnBeforeResourceStarted((resource, _, cancellationToken) => LocalRabbitMQConfiguration.WriteAsync(resource, cancellationToken));
+        if (broker.HasManagementPlugin)
+        {
+            local.WithHttpEndpoint(port: managementPort, targetPort: managementPort, name: "management", isProxied: false);
+        }
+
+        epmd.WithParentRelationship(local);
+        return local;
+    }
+
+    /// <summary>
+    /// Gives <paramref name="builder"/> the broker's management API as <c>services__{name}__management__0</c>,
+    /// when the broker has one (an existing broker given by connection string has none the app host knows of).
+    /// </summary>
+    public static IResourceBuilder<TDestination> WithManagementReference<TDestination>(
+        this IResourceBuilder<TDestination> builder, IResourceBuilder<RabbitMQServerProcessResource> broker)
+        where TDestination : IResourceWithEnvironment
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(broker);
+        return broker.Resource.HasManagementPlugin ? builder.WithReference(broker.Resource.ManagementEndpoint) : builder;
+    }
+
+    private static IResourceBuilder<EpmdResource> AddEpmd(this IDistributedApplicationBuilder app, string name, string folder)
+    {
+        var port = FreePort.Next();
+        var healthCheckKey = $"{name}_check";
+        app.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthCheckKey, _ => new TcpListeningHealthCheck(port), null, null));
+        return app.AddResource(new EpmdResource(name, port, folder))
+            .WithArgs("-port", Text(port), "-address", "127.0.0.1")
+            .WithHealthCheck(healthCheckKey)
+            .OnBeforeResourceStarted((resource, _, _) => LocalExecutable.EnsureInstalledAsync(resource, EpmdResource.Executable, "erlang-base"));
+    }
+
+    private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    private static int? HostPort(RabbitMQServerResource container, string endpoint) =>
+        container.Annotations.OfType<EndpointAnnotation>().FirstOrDefault(e => e.Name == endpoint)?.Port;
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text.Json;
+using Mensageria.Messaging;
+using Mensageria.Tests.Infrastructure;
+
+namespace Mensageria.Tests.Telemetry;
+
+/// <summary>
+/// One order, one trace in the Aspire dashboard, read through its telemetry API: the API's request,
+/// the publish, the worker's delivery and work, the status events, and the web's deliveries.
+/// </summary>
+[Collection(SharedAppDefinition.Name)]
+public sealed class OrderTraceTests(AppHostFixture fixture)
+{
+    public static readonly TimeSpan TraceTimeout = TimeSpan.FromMinutes(1);
+    private static readonly string[] s_events = ["accepted", "processing", "stockreserved", "invoiced", "completed"];
+
+    [Fact]
+    public async Task An_order_is_one_trace_across_api_worker_and_web_with_publishers_as_parents()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var orders = OrdersClient.For(fixture.App);
+
+        var id = await orders.PlaceAcceptedAsync("one-trace", [("TEA-001", 1)], cancellationToken);
+        var spans = await WaitForWholeTraceAsync(fixture, id, cancellationToken);
+
+        Assert.Equal(["api", "web", "worker"], spans.Select(s => s.Resource).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(spans, span => Assert.Equal(id, span.Attributes.GetValueOrDefault(MessagingTelemetry.OrderIdTag)));
+
+        var delivery = Assert.Single(spans, s => s is { Resource: "worker", Kind: "Consumer" } && s.Name.Contains("order.placed", StringComparison.Ordinal));
+        Assert.Equal(("api", "Producer"), ParentOf(spans, delivery));
+        Assert.Contains(spans, s => s.Resource == "worker" && s.Name == "reserve stock" && s.ParentSpanId == delivery.SpanId);
+        Assert.Contains(spans, s => s.Resource == "worker" && s.Name == "issue invoice" && s.ParentSpanId == delivery.SpanId);
+        Assert.Contains(spans, s => s is { Resource: "worker", Kind: "Client" } && (s.Attributes.GetValueOrDefault("db.system.name") ?? s.Attributes.GetValueOrDefault("db.system")) == "redis");
+
+        var webDeliveries = spans.Where(s => s is { Resource: "web", Kind: "Consumer" }).ToList();
+        Assert.All(webDeliveries, d => Assert.Equal("Producer", ParentOf(spans, d).Kind));
+        Assert.Contains(webDeliveries, d => ParentOf(spans, d).Resource == "worker");
+        Assert.All(webDeliveries, d => Assert.Contains(spans, s => s.Name == "deliver to feed clients" && s.ParentSpanId == d.SpanId));
+    }
+
+    [Fact]
+    public async Task The_dashboard_telemetry_api_needs_its_key()
+    {
+        using var anonymous = new HttpClient { BaseAddress = fixture.Dashboard.Url };
+
+        using var response = await anonymous.GetAsync(new Uri("/api/telemetry/resources", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    /// <summary>
+    /// Waits until the dashboard holds the order's whole trace: every status event received by the
+    /// web with its feed span, and every span's parent (each service exports on its own schedule).
+    /// </summary>
+    public static async Task<IReadOnlyList<TraceSpan>> WaitForWholeTraceAsync(AppHostFixture fixture, string orderId, CancellationToken cancellationToken)
+    {
+        using var orders = OrdersClient.For(fixture.App);
+        var traceId = (await orders.GetAsync(orderId, cancellationToken))?.TraceId ?? throw new InvalidOperationException($"Order {orderId} has no trace id.");
+        using var dashboard = fixture.Dashboard.ApiClient();
+        var deadline = DateTime.UtcNow + TraceTimeout;
+        IReadOnlyList<TraceSpan> spans = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await dashboard.GetAsync(new Uri($"/api/telemetry/traces/{traceId}", UriKind.Relative), cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                spans = TraceSpan.Read(JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement);
+                if (IsWhole(spans))
+                {
+                    return spans;
+                }
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+
+        throw new TimeoutException($"The dashboard never held the whole trace {traceId} of order {orderId}: {string.Join(", ", spans.Select(s => $"{s.Resource}: {s.Name}"))}");
+    }
+
+    private static bool IsWhole(IReadOnlyList<TraceSpan> spans) =>
+        s_events.All(e => spans.Any(s => s is { Resource: "web", Kind: "Consumer" } && s.Name.EndsWith($"order.{e}", StringComparison.Ordinal)))
+        && spans.Count(s => s.Name == "deliver to feed clients") >= s_events.Length
+        && spans.Any(s => s is { Resource: "worker", Kind: "Consumer" })
+        && spans.Where(s => s.ParentSpanId is not null).All(s => spans.Any(p => p.SpanId == s.ParentSpanId));
+
+    private static (string Resource, string Kind) ParentOf(IReadOnlyList<TraceSpan> spans, TraceSpan span) =>
+        spans.FirstOrDefault(s => s.SpanId == span.ParentSpanId) is { } parent
+            ? (parent.Resource, parent.Kind)
+            : throw new Xunit.Sdk.XunitException($"{span.Resource}: {span.Name} has no parent in the trace (parent id {span.ParentSpanId}).");
+}
