@@ -15,6 +15,9 @@ public static class OpenTelemetryExtensions
     /// <summary>The variable the app host sets when a dashboard is listening.</summary>
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    /// <summary>How long one export may take, in milliseconds.</summary>
+    public const string OtlpTimeoutVariable = "OTEL_EXPORTER_OTLP_TIMEOUT";
+
     /// <summary>
     /// Configures OpenTelemetry logging, metrics and tracing; adds the OTLP exporter
     /// (configured from the standard OTEL_* variables) only when an endpoint is set.
@@ -48,6 +51,9 @@ public static class OpenTelemetryExtensions
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
         {
+            // The collector (the dashboard) runs on this machine: an export that takes a second has
+            // failed, and a service that stops should not wait out the default 10 s on its last one.
+            builder.Configuration[OtlpTimeoutVariable] ??= "1000";
             openTelemetry.UseOtlpExporter();
         }
 

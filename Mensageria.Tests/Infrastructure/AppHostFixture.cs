@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
-
 namespace Mensageria.Tests.Infrastructure;
 
 /// <summary>
@@ -43,15 +39,14 @@ public sealed class AppHostFixture : IAsyncLifetime
                 $"--LocalServers:DataDirectory={TestDataRoot.NewAppFolder()}",
                 // The tests prove the local servers, whether or not this machine runs containers.
                 "--LocalServers:Policy=Always",
+                // The app host's own warnings, not every resource's console, HTTP call or failed health check while things start.
+                "--Logging:LogLevel:Default=Warning",
+                "--Logging:LogLevel:Mensageria.AppHost.Resources=None",
+                "--Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks=None",
                 .. arguments,
             ],
             (options, _) => options.DisableDashboard = !dashboard,
             cancellationToken);
-        // The app host's own warnings, not every resource's console nor each failed health check while things start.
-        builder.Services.AddLogging(logging => logging
-            .SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("Mensageria.AppHost.Resources", LogLevel.None)
-            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
         var app = await builder.BuildAsync(cancellationToken);
         try
         {

@@ -112,22 +112,30 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
         var cancellationToken = TestContext.Current.CancellationToken;
         using var orders = OrdersClient.For(fixture.App);
         await using var broker = await BrokerProbe.ConnectAsync(fixture.App, cancellationToken);
+        // CLIENT PAUSE is an admin command.
+        var redisOptions = ConfigurationOptions.Parse(await fixture.App.GetRequiredConnectionStringAsync("cache", cancellationToken));
+        redisOptions.AllowAdmin = true;
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(redisOptions);
         var deadLettersBefore = await broker.ReadyAsync(MessagingTopology.DeadLetterQueue, cancellationToken);
         string[] ids;
         await fixture.App.StopResourceAsync("worker", cancellationToken);
         try
         {
             ids = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => orders.PlaceAcceptedAsync($"outage-{i}", [("SYR-001", 1)], cancellationToken)));
+            // Redis holds every write while the workers (which wait for a healthy Redis to start) take
+            // the orders; then it goes away with the orders in their hands.
+            await redis.GetServers().Single().ExecuteAsync("CLIENT", "PAUSE", "60000", "WRITE");
+            await fixture.RestartAsync("worker", cancellationToken);
+            await WaitUntilTakenAsync(broker, cancellationToken);
             await fixture.App.StopResourceAsync("cache", cancellationToken);
-            await fixture.App.StartResourceAsync("worker", cancellationToken);
-            // The workers take the orders and find Redis gone, and keep waiting: a pause of 1,600 ms
-            // comes after the fourth failed try, past the three tries after which a message was rejected.
+            // The workers find Redis gone, and keep waiting: a pause of 1,600 ms comes after the
+            // fourth failed try, past the three tries after which a message was rejected.
             await fixture.App.WaitForLogAsync("worker", "trying again in 1600 ms", s_timeout, cancellationToken);
         }
         finally
         {
             await fixture.RestartAsync("cache", cancellationToken);
-            await fixture.RestartAsync("worker", cancellationToken);
+            await fixture.App.WaitForHealthyAsync("worker", s_timeout, cancellationToken);
         }
 
         var done = await Task.WhenAll(ids.Select(id => orders.WaitUntilDoneAsync(id, cancellationToken)));
@@ -226,6 +234,17 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
 
             Assert.True(deadline.Elapsed < s_timeout, $"the panel never showed what was expected: {panel}");
             await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    /// <summary>Waits until no order is ready in the queue: the workers hold them all, unacknowledged.</summary>
+    private static async Task WaitUntilTakenAsync(BrokerProbe broker, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (await broker.ReadyAsync(MessagingTopology.OrdersQueue, cancellationToken) > 0)
+        {
+            Assert.True(deadline.Elapsed < s_timeout, "the workers never took the queued orders");
+            await Task.Delay(50, cancellationToken);
         }
     }
 

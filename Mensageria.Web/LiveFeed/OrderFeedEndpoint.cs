@@ -19,7 +19,8 @@ public static class OrderFeedEndpoint
         return app;
     }
 
-    public static async Task<IResult> StreamAsync(HttpContext context, OrderEventHub hub, OrderFeedCatchUp catchUp, CancellationToken cancellationToken)
+    public static async Task<IResult> StreamAsync(
+        HttpContext context, OrderEventHub hub, OrderFeedCatchUp catchUp, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -35,7 +36,8 @@ public static class OrderFeedEndpoint
         // Subscribed before catching up, so nothing that happens meanwhile falls between the two.
         using var subscription = hub.Subscribe();
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Kestrel lets a request outlive the app's stop by its shutdown timeout: a feed ends when the app stops.
+        using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         _ = DiscardUntilClosedAsync(socket, connection);
         var caughtUp = new HashSet<string>(StringComparer.Ordinal);
         try
@@ -57,6 +59,14 @@ public static class OrderFeedEndpoint
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
         {
             // The client left, or the app is stopping.
+        }
+
+        if (lifetime.ApplicationStopping.IsCancellationRequested && socket.State == WebSocketState.Open)
+        {
+            // "Going away": the client reconnects with ?since= and misses nothing.
+            using var closing = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "the web is stopping", closing.Token)
+                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
         return TypedResults.Empty;
