@@ -4,8 +4,8 @@ using Mensageria.Api.Orders;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddRabbitMQClient("messaging");
-builder.AddRedisClient("cache", configureOptions: ApiServiceExtensions.FailFast);
+builder.AddRabbitMQClient("messaging", settings => settings.DisableAutoActivation = false);
+builder.AddRedisClient("cache", settings => settings.DisableAutoActivation = false, ApiServiceExtensions.FailFast);
 builder.AddOrdersApi();
 
 var app = builder.Build();

@@ -3,7 +3,7 @@ using Mensageria.Benchmarks.MassTransit;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddRedisClient("cache");
+builder.AddRedisClient("cache", settings => settings.DisableAutoActivation = false);
 builder.AddMassTransitPeer();
 
 var app = builder.Build();

@@ -12,18 +12,9 @@ public static class MensageriaTelemetry
     /// <summary>The wildcard that matches all of the project's sources and meters.</summary>
     public const string Wildcard = Prefix + ".*";
 
-    /// <summary>The ActivitySource of Redis command spans.</summary>
-    public const string RedisSourceName = Prefix + ".Redis";
-
     /// <summary>
     /// Baggage under this prefix (<c>mensageria.order.id</c>) becomes a tag of every span started
     /// beneath it, so one business id finds every span of its trace.
     /// </summary>
     public const string BaggageTagPrefix = "mensageria.";
-
-    /// <summary>
-    /// RabbitMQ.Client 7.2 emits RabbitMQ.Client.Publisher and RabbitMQ.Client.Subscriber,
-    /// and only when something listens to them.
-    /// </summary>
-    public const string RabbitMQSourceWildcard = "RabbitMQ.Client.*";
 }

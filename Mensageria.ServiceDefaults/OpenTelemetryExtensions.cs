@@ -45,7 +45,6 @@ public static class OpenTelemetryExtensions
                 .AddAspNetCoreInstrumentation(aspNetCore =>
                     aspNetCore.Filter = context => !IsHealthProbe(context.Request.Path))
                 .AddHttpClientInstrumentation()
-                .AddSource(MensageriaTelemetry.RabbitMQSourceWildcard)
                 .AddSource(MensageriaTelemetry.Wildcard)
                 .AddProcessor(new BaggageTagProcessor()));
 

@@ -6,7 +6,7 @@ using Mensageria.Web.Shop;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddRabbitMQClient("messaging");
+builder.AddRabbitMQClient("messaging", settings => settings.DisableAutoActivation = false);
 builder.AddApiClient();
 builder.AddLiveFeed();
 builder.AddOperations();

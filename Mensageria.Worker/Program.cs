@@ -3,8 +3,8 @@ using Mensageria.Worker;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddRabbitMQClient("messaging");
-builder.AddRedisClient("cache");
+builder.AddRabbitMQClient("messaging", settings => settings.DisableAutoActivation = false);
+builder.AddRedisClient("cache", settings => settings.DisableAutoActivation = false);
 builder.AddWorkerServices();
 
 var app = builder.Build();

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text;
-using Mensageria.ServiceDefaults.Redis.Tracing;
 using Mensageria.Tests.Infrastructure;
 using RabbitMQ.Client;
 using StackExchange.Redis;
@@ -36,46 +34,6 @@ public sealed class ConnectionStringTests(AppHostFixture fixture)
 
         Assert.Equal("value", (string?)await redis.GetDatabase().StringGetAsync(key));
     }
-
-    [Fact]
-    public async Task Redis_commands_become_client_spans_under_the_current_activity()
-    {
-        using var parentSource = new ActivitySource("Mensageria.Tests.Parent");
-        using var redisSource = new ActivitySource("Mensageria.Tests.Redis");
-        var spans = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s == parentSource || s == redisSource,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
-        var connectionString = await fixture.App.GetRequiredConnectionStringAsync("cache", TestContext.Current.CancellationToken);
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(connectionString);
-        var tracer = new RedisCommandTracer(redisSource);
-        tracer.Instrument(redis);
-
-        var parent = parentSource.StartActivity("place order")!.SetBaggage("mensageria.order.id", "order-7");
-        await redis.GetDatabase().StringSetAsync("test:span", "1", TimeSpan.FromMinutes(1));
-        await redis.GetDatabase().StringGetAsync("test:span");
-        parent.Stop();
-        tracer.Flush(parent);
-
-        var commands = spans.Where(s => s.Source == redisSource).ToList();
-        Assert.Equal(["SETEX", "GET"], commands.Select(s => s.DisplayName));
-        Assert.All(commands, span =>
-        {
-            Assert.Equal(parent.SpanId, span.ParentSpanId);
-            Assert.Equal(ActivityKind.Client, span.Kind);
-            Assert.Equal("redis", span.GetTagItem("db.system.name"));
-            Assert.Equal("order-7", span.GetTagItem("mensageria.order.id"));
-            Assert.Equal(RedisPort(connectionString), Convert.ToInt32(span.GetTagItem("server.port"), System.Globalization.CultureInfo.InvariantCulture));
-            Assert.InRange(span.StartTimeUtc, parent.StartTimeUtc, parent.StartTimeUtc + parent.Duration);
-        });
-    }
-
-    private static int RedisPort(string connectionString) =>
-        int.Parse(connectionString.Split(',')[0].Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<BasicGetResult> WaitForMessageAsync(IChannel channel, string queue, CancellationToken cancellationToken)
     {
