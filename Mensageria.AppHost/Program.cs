@@ -22,7 +22,8 @@ builder.AddProject<Projects.Mensageria_Worker>("worker")
 builder.AddProject<Projects.Mensageria_Web>("web")
     .WithHttpHealthCheck("/health")
     .WithReference(messaging).WithManagementReference(messaging).WaitFor(messaging)
-    .WithReference(api).WaitFor(api)
+    // The web calls the api per request, through service discovery and retries: no need to wait for it.
+    .WithReference(api)
     .WithDashboardLinks();
 
 builder.Build().Run();

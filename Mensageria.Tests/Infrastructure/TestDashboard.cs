@@ -30,7 +30,7 @@ public sealed class TestDashboard
         $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:{FreePort()}",
         $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://localhost:{FreePort()}",
         "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
-        $"--AppHost:BrowserToken={BrowserToken}",
+        $"--ASPIRE_DASHBOARD_FRONTEND_BROWSERTOKEN={BrowserToken}",
         $"--AppHost:DashboardApiKey={ApiKey}",
     ];
 
