@@ -14,37 +14,32 @@ public static class LocalRabbitMQBuilderExtensions
     /// answers), replaces the RabbitMQ container with a local node from Debian's <c>rabbitmq-server</c>:
     /// same name, endpoints, credentials and connection string; its own epmd; data kept in
     /// <c>LocalServers:DataDirectory</c>. Otherwise, and in publish mode, Aspire's container is used
-    /// unchanged and the returned builder stands for it.
+    /// unchanged and the returned builder stands for it; with <c>ConnectionStrings:{name}</c> set, it
+    /// stands for that existing broker.
     /// </summary>
     public static IResourceBuilder<RabbitMQServerProcessResource> RunAsLocalProcess(
         this IResourceBuilder<RabbitMQServerResource> builder, LocalProcessPolicy policy = LocalProcessPolicy.WhenNoContainerRuntime)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var app = builder.ApplicationBuilder;
         var container = builder.Resource;
-        if (LocalServerSettings.ExistingServer(app, container) is { } existing)
-        {
-            return app.CreateResourceBuilder(new RabbitMQServerProcessResource(container.Name, container, app.AppHostDirectory) { StandsFor = existing });
-        }
+        return LocalServerBuilder.RunAsLocalProcess(
+            builder,
+            policy,
+            folder => new RabbitMQServerProcessResource(container.Name, container, folder),
+            broker => new RabbitMQServerProcessHealthCheck(broker),
+            local => local.WithLocalNode(container));
+    }
 
-        if (!LocalServerSettings.RunsAsLocalProcess(app, policy))
-        {
-            return app.CreateResourceBuilder(new RabbitMQServerProcessResource(container.Name, container, app.AppHostDirectory) { StandsFor = container });
-        }
-
-        app.Resources.Remove(container);
-        var folder = LocalServerSettings.DataDirectory(app, container.Name);
-        var broker = new RabbitMQServerProcessResource(container.Name, container, folder);
-        var epmd = app.AddEpmd($"{container.Name}-epmd", folder);
+    private static IResourceBuilder<RabbitMQServerProcessResource> WithLocalNode(
+        this IResourceBuilder<RabbitMQServerProcessResource> local, RabbitMQServerResource container)
+    {
+        var broker = local.Resource;
+        var folder = broker.DataDirectory;
+        var epmd = local.ApplicationBuilder.AddEpmd($"{container.Name}-epmd", folder);
         var distributionPort = FreePort.Next();
-        var healthCheckKey = $"{container.Name}_local_check";
-        app.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthCheckKey, _ => new RabbitMQServerProcessHealthCheck(broker), null, null));
-
-        // Not behind DCP's proxy: a client of a stopped node is refused at once instead of connecting
-        // to a proxy with nothing behind it, and no message pays for an extra hop.
-        var amqpPort = HostPort(container, "tcp") ?? FreePort.Next();
-        var managementPort = HostPort(container, "management") ?? FreePort.Next();
-        var local = app.AddResource(broker)
+        var amqpPort = LocalServerBuilder.Port(container, "tcp");
+        var managementPort = LocalServerBuilder.Port(container, "management");
+        local
             .WithEndpoint(port: amqpPort, targetPort: amqpPort, name: "tcp", scheme: "tcp", isProxied: false)
             .WithEnvironment(context =>
             {
@@ -70,7 +65,6 @@ public static class LocalRabbitMQBuilderExtensions
                     ? $"-start_epmd false -rabbitmq_management tcp_config [{{ip,\"127.0.0.1\"}},{{port,{Text(managementPort)}}}]"
                     : "-start_epmd false";
             })
-            .WithHealthCheck(healthCheckKey)
             .WaitFor(epmd)
             .OnBeforeResourceStarted((resource, _, cancellationToken) => LocalRabbitMQConfiguration.WriteAsync(resource, cancellationToken));
         if (broker.HasManagementPlugin)
@@ -107,7 +101,4 @@ public static class LocalRabbitMQBuilderExtensions
     }
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
-
-    private static int? HostPort(RabbitMQServerResource container, string endpoint) =>
-        container.Annotations.OfType<EndpointAnnotation>().FirstOrDefault(e => e.Name == endpoint)?.Port;
 }
