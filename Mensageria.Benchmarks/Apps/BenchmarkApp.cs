@@ -71,6 +71,8 @@ public sealed class BenchmarkApp(DistributedApplication app, string dataDirector
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(s_startTimeout);
             await Task.WhenAll(s_resources.Select(r => notifications.WaitForResourceHealthyAsync(r, timeout.Token)));
+            // messaging, cache and api have one process each, the workers one per replica.
+            await benchmarkApp._pids.WaitUntilKnownAsync(s_resources, s_resources.Length - 1 + replicas, timeout.Token);
             await PrepareCatalogAsync(await benchmarkApp.ConnectionStringAsync("cache", cancellationToken));
         }
         catch

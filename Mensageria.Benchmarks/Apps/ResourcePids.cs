@@ -20,6 +20,15 @@ internal sealed class ResourcePids : IAsyncDisposable
         _instances.Values.GroupBy(i => i.Resource, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<int>)[.. g.Select(i => i.Pid)], StringComparer.Ordinal);
 
+    /// <summary>Waits until every named resource has reported at least <paramref name="instances"/> processes in all, so no phase counts a start-up.</summary>
+    public async Task WaitUntilKnownAsync(IReadOnlyCollection<string> resources, int instances, CancellationToken cancellationToken)
+    {
+        while (_instances.Values.Count(i => resources.Contains(i.Resource)) < instances)
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
