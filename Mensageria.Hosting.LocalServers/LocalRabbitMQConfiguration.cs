@@ -17,7 +17,7 @@ internal static class LocalRabbitMQConfiguration
             $"default_user = {user}",
             $"default_pass = {password}",
             "default_vhost = /",
-            // The node listens on loopback only; a guest user may connect through DCP's proxy.
+            // The node listens on 127.0.0.1 only: RabbitMQ's loopback-only rule for guest adds nothing.
             "loopback_users = none",
             "log.console = true",
             "log.console.level = info",

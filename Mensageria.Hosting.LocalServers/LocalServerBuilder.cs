@@ -25,7 +25,7 @@ internal static class LocalServerBuilder
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.ApplicationBuilder;
         var container = builder.Resource;
-        var standIn = LocalServerSettings.ExistingServer(app, container)
+        var standIn = LocalServerSettings.ReplaceWithExistingServer(app, container)
             ?? (LocalServerSettings.RunsAsLocalProcess(app, policy) ? null : container);
         if (standIn is not null)
         {

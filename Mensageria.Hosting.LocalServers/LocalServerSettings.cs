@@ -36,7 +36,7 @@ internal static class LocalServerSettings
     /// An existing server given to the app host as <c>ConnectionStrings:{name}</c>, as Aspire's
     /// <c>AddConnectionString</c> takes it: it replaces the container (or process) in the model.
     /// </summary>
-    public static IResourceWithConnectionString? ExistingServer(IDistributedApplicationBuilder builder, IResource container)
+    public static IResourceWithConnectionString? ReplaceWithExistingServer(IDistributedApplicationBuilder builder, IResource container)
     {
         if (builder.Configuration.GetConnectionString(container.Name) is not { Length: > 0 })
         {

@@ -30,7 +30,7 @@ public sealed class CliDiscoveryTests(CliDiscoveryTests.LaunchProfilePortsApp fi
         public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
 
         public async ValueTask InitializeAsync() =>
-            _app = await AppHostFixture.StartAsync(TestContext.Current.CancellationToken, "--DcpPublisher:RandomizePorts=false");
+            _app = await AppHostFixture.StartAsync(TestContext.Current.CancellationToken, arguments: "--DcpPublisher:RandomizePorts=false");
 
         public async ValueTask DisposeAsync()
         {

@@ -18,7 +18,7 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = await StartAsync(TestContext.Current.CancellationToken, Dashboard.Arguments());
+        _app = await StartAsync(TestContext.Current.CancellationToken, Dashboard);
         Dashboard.Found(_app);
     }
 
@@ -30,10 +30,12 @@ public sealed class AppHostFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Starts the AppHost's model with its servers' data in a new folder, and waits until every resource is healthy.</summary>
-    public static async Task<DistributedApplication> StartAsync(CancellationToken cancellationToken, params string[] arguments)
+    /// <summary>
+    /// Starts the AppHost's model with its servers' data in a new folder, and the dashboard when one is
+    /// given, and waits until every resource is healthy.
+    /// </summary>
+    public static async Task<DistributedApplication> StartAsync(CancellationToken cancellationToken, TestDashboard? dashboard = null, params string[] arguments)
     {
-        var dashboard = arguments.Any(a => a.StartsWith("--ASPNETCORE_URLS=", StringComparison.Ordinal));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Mensageria_AppHost>(
             [
                 $"--LocalServers:DataDirectory={TestDataRoot.NewAppFolder()}",
@@ -43,16 +45,17 @@ public sealed class AppHostFixture : IAsyncLifetime
                 "--Logging:LogLevel:Default=Warning",
                 "--Logging:LogLevel:Mensageria.AppHost.Resources=None",
                 "--Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks=None",
+                .. dashboard?.Arguments() ?? [],
                 .. arguments,
             ],
-            (options, _) => options.DisableDashboard = !dashboard,
+            (options, _) => options.DisableDashboard = dashboard is null,
             cancellationToken);
         var app = await builder.BuildAsync(cancellationToken);
         try
         {
             await app.StartAsync(cancellationToken);
             await Task.WhenAll(ResourceNames.Select(name => app.WaitForHealthyAsync(name, StartTimeout, cancellationToken)));
-            if (dashboard)
+            if (dashboard is not null)
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(StartTimeout);

@@ -30,14 +30,6 @@ internal static class ProcessProbe
         return IsDotnetRun(pid) && children.Length == 1 ? int.Parse(children[0], CultureInfo.InvariantCulture) : pid;
     }
 
-    /// <summary>Every live process whose command line names <paramref name="text"/>.</summary>
-    public static IReadOnlyList<int> Find(string text) =>
-        [.. Directory.EnumerateDirectories("/proc")
-            .Select(Path.GetFileName)
-            .Where(name => name!.All(char.IsAsciiDigit))
-            .Select(name => int.Parse(name!, CultureInfo.InvariantCulture))
-            .Where(pid => CommandLine(pid).Contains(text, StringComparison.Ordinal) && IsAlive(pid))];
-
     public static void Kill(int pid)
     {
         using var process = Process.GetProcessById(pid);
@@ -60,7 +52,8 @@ internal static class ProcessProbe
         return true;
     }
 
-    private static bool IsDotnetRun(int pid) => CommandLine(pid).StartsWith("dotnet run ", StringComparison.Ordinal) || CommandLine(pid).Contains("dotnet.dll run ", StringComparison.Ordinal);
+    private static bool IsDotnetRun(int pid) => CommandLine(pid) is var line
+        && (line.StartsWith("dotnet run ", StringComparison.Ordinal) || line.Contains("dotnet.dll run ", StringComparison.Ordinal));
 
     private static string CommandLine(int pid)
     {
