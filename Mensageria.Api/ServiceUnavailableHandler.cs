@@ -1,10 +1,11 @@
 using Mensageria.Messaging.Consuming;
 using Microsoft.AspNetCore.Diagnostics;
+using StackExchange.Redis;
 
 namespace Mensageria.Api;
 
 /// <summary>
-/// Any endpoint that finds Redis or the broker unreachable answers 503 with Retry-After and problem
+/// Any endpoint that finds Redis or the broker unreachable or not ready yet answers 503 with Retry-After and problem
 /// details, not a 500: the request was fine, a server was not.
 /// </summary>
 internal sealed class ServiceUnavailableHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -26,7 +27,7 @@ internal sealed class ServiceUnavailableHandler(IProblemDetailsService problems)
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Try again shortly.",
-                Detail = "The order store (Redis) or the broker (RabbitMQ) is unreachable.",
+                Detail = exception is RedisException ? TransientFailure.DescribeRedis(exception) : "The broker (RabbitMQ) is unreachable.",
             },
         });
     }

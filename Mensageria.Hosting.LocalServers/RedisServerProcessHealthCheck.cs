@@ -30,7 +30,12 @@ internal sealed class RedisServerProcessHealthCheck(RedisServerProcessResource r
             }
 
             var pong = await reader.ReadLineAsync(timeout.Token);
-            return pong == "+PONG" ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy($"PING answered {pong}");
+            return pong switch
+            {
+                "+PONG" => HealthCheckResult.Healthy(),
+                ['-', .. var error] when error.StartsWith("LOADING ", StringComparison.Ordinal) => HealthCheckResult.Unhealthy($"Redis is not ready yet: {error}"),
+                _ => HealthCheckResult.Unhealthy($"PING answered {pong}"),
+            };
         }
         catch (Exception e) when (e is SocketException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {

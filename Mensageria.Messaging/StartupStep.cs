@@ -35,7 +35,7 @@ public abstract partial class StartupStep(TimeProvider timeProvider, ILogger log
             }
             catch (Exception e) when (TransientFailure.Is(e))
             {
-                LogRetrying(logger, GetType().Name, e.Message, attempt);
+                LogRetrying(logger, GetType().Name, TransientFailure.Reason(e), attempt);
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, attempt)), timeProvider, stoppingToken);
             }
         }

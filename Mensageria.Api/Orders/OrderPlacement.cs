@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Mensageria.Messaging;
+using Mensageria.Messaging.Consuming;
 using Mensageria.Messaging.Contracts;
 using Mensageria.Messaging.Orders;
 using Mensageria.Messaging.Publishing;
@@ -48,7 +49,7 @@ public sealed partial class OrderPlacement(
         catch (RedisException e)
         {
             LogRedisFailed(logger, e, orderId);
-            return new PlacementOutcome.Unavailable("The order store (Redis) did not answer in time.");
+            return new PlacementOutcome.Unavailable(TransientFailure.DescribeRedis(e));
         }
     }
 
@@ -72,7 +73,7 @@ public sealed partial class OrderPlacement(
         {
             LogNotAccepted(logger, e, orderId);
             await ForgetAsync(orderId, idempotencyKey);
-            return new PlacementOutcome.Unavailable(e is PublishFailedException ? e.Message : "The order store (Redis) did not answer in time.");
+            return new PlacementOutcome.Unavailable(e is PublishFailedException ? e.Message : TransientFailure.DescribeRedis(e));
         }
 
         try
@@ -84,7 +85,7 @@ public sealed partial class OrderPlacement(
             // Unconfirmed, the order is dropped by the worker after its confirmation window: a true 503.
             LogNotAccepted(logger, e, orderId);
             await ForgetAsync(orderId, idempotencyKey);
-            return new PlacementOutcome.Unavailable("The order store (Redis) did not answer in time.");
+            return new PlacementOutcome.Unavailable(TransientFailure.DescribeRedis(e));
         }
 
         // Confirmed by the broker and recorded: the order is accepted, whatever happens next.

@@ -52,7 +52,7 @@ internal sealed partial class DeliveryProcessor<TMessage>(
                 {
                     // Not the message's fault: wait it out here, without spending its deliveries.
                     var pause = TimeSpan.FromMilliseconds(Math.Min(5000, options.FirstBackoff.TotalMilliseconds * Math.Pow(2, pauses++)));
-                    LogWaiting(logger, options.Queue, context.CorrelationId, e.Message, pause.TotalMilliseconds);
+                    LogWaiting(logger, options.Queue, context.CorrelationId, TransientFailure.Reason(e), pause.TotalMilliseconds);
                     await Task.Delay(pause, timeProvider, stoppingToken);
                 }
                 catch (Exception e) when (++failures < options.Attempts && e is not PoisonMessageException && !stoppingToken.IsCancellationRequested)

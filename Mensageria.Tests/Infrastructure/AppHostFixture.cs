@@ -32,9 +32,10 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     /// <summary>
     /// Starts the AppHost's model with its servers' data in a new folder, and the dashboard when one is
-    /// given, and waits until every resource is healthy.
+    /// given, changed by <paramref name="configure"/> before it is built, and waits until every resource is healthy.
     /// </summary>
-    public static async Task<DistributedApplication> StartAsync(CancellationToken cancellationToken, TestDashboard? dashboard = null, params string[] arguments)
+    public static async Task<DistributedApplication> StartAsync(
+        CancellationToken cancellationToken, TestDashboard? dashboard = null, Action<IDistributedApplicationTestingBuilder>? configure = null, params string[] arguments)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Mensageria_AppHost>(
             [
@@ -50,6 +51,7 @@ public sealed class AppHostFixture : IAsyncLifetime
             ],
             (options, _) => options.DisableDashboard = dashboard is null,
             cancellationToken);
+        configure?.Invoke(builder);
         var app = await builder.BuildAsync(cancellationToken);
         try
         {

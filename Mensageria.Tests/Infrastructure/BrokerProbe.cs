@@ -23,6 +23,17 @@ internal sealed class BrokerProbe : IAsyncDisposable
     public async Task<uint> ReadyAsync(string queue, CancellationToken cancellationToken) =>
         (await Channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
 
+    /// <summary>Waits until no message is ready in a queue: its consumers hold them all, unacknowledged.</summary>
+    public async Task WaitUntilTakenAsync(string queue, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (await ReadyAsync(queue, cancellationToken) > 0)
+        {
+            Assert.True(deadline.Elapsed < timeout, $"the consumers of {queue} never took its messages");
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
     /// <summary>Dead-letters the next order waiting in the order queue by hand, as its delivery limit would.</summary>
     public async Task DeadLetterNextOrderAsync(CancellationToken cancellationToken)
     {

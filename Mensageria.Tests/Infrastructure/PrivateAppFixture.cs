@@ -1,14 +1,13 @@
-
 namespace Mensageria.Tests.Infrastructure;
 
 /// <summary>An app of its own for one test class whose tests stop, kill and restart resources.</summary>
-public sealed class PrivateAppFixture : IAsyncLifetime
+public class PrivateAppFixture : IAsyncLifetime
 {
     private DistributedApplication? _app;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
 
-    public async ValueTask InitializeAsync() => _app = await AppHostFixture.StartAsync(TestContext.Current.CancellationToken);
+    public async ValueTask InitializeAsync() => _app = await AppHostFixture.StartAsync(TestContext.Current.CancellationToken, configure: Configure);
 
     /// <summary>Starts what a test stopped or killed and waits until it is healthy, so the next test finds the app whole.</summary>
     public async Task RestartAsync(string resource, CancellationToken cancellationToken)
@@ -23,5 +22,12 @@ public sealed class PrivateAppFixture : IAsyncLifetime
         {
             await _app.DisposeAsync();
         }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Changes the AppHost's model before it is built, for test classes that need a server run differently.</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
+    {
     }
 }
