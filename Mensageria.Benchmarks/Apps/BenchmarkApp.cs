@@ -53,14 +53,27 @@ public sealed class BenchmarkApp(DistributedApplication app, string dataDirector
             ? (builder.AddProject<Projects.Mensageria_Api>("api"), builder.AddProject<Projects.Mensageria_Worker>("worker"))
             : (builder.AddProject<Projects.Mensageria_Benchmarks_MassTransit>("api").WithEnvironment("Peer__Role", "Api"),
                builder.AddProject<Projects.Mensageria_Benchmarks_MassTransit>("worker").WithEnvironment("Peer__Role", "Worker"));
-        foreach (var (name, value) in environment)
+        foreach (var service in new[] { api, worker })
         {
-            api.WithEnvironment(name, value);
-            worker.WithEnvironment(name, value);
+            // As deployed: Production, though the launch profiles say Development. Tracing off means
+            // no exporter at all: Aspire would point it at the absent dashboard, and every failed
+            // export would be retried in memory, at the services' expense.
+            service.WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production");
+            if (!tracing)
+            {
+                service.WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", "");
+            }
+
+            foreach (var (name, value) in environment)
+            {
+                service.WithEnvironment(name, value);
+            }
         }
 
-        api.WithReference(messaging).WaitFor(messaging).WithReference(cache).WaitFor(cache);
-        worker.WithReference(messaging).WaitFor(messaging).WithReference(cache).WaitFor(cache).WithReplicas(replicas);
+        // With their health checks, as under the app host: a project without one counts as healthy
+        // once started, and a phase would then measure it starting.
+        api.WithReference(messaging).WaitFor(messaging).WithReference(cache).WaitFor(cache).WithHttpHealthCheck("/health");
+        worker.WithReference(messaging).WaitFor(messaging).WithReference(cache).WaitFor(cache).WithReplicas(replicas).WithHttpHealthCheck("/health");
 
         var app = builder.Build();
         var benchmarkApp = new BenchmarkApp(app, data, system, replicas, tracing);
@@ -93,7 +106,7 @@ public sealed class BenchmarkApp(DistributedApplication app, string dataDirector
     }
 
     /// <summary>
-    /// The app host's settings: Production (the services' own defaults), random ports (a running
+    /// The app host's settings: Production, random ports (a running
     /// Mensageria.AppHost keeps its own), and with tracing the dashboard on free ports, logged in by
     /// nobody: only the services' exports reach it.
     /// </summary>

@@ -15,7 +15,7 @@ public static class SvgCharts
         ArgumentNullException.ThrowIfNull(phases);
         var bars = phases.Where(p => p.Name != "raw" && !p.Name.EndsWith("half-rate", StringComparison.Ordinal)).ToList();
         var raw = phases.FirstOrDefault(p => p.Name == "raw");
-        var max = Math.Max(1, bars.Max(b => b.CompletedPerSecond)) * 1.15;
+        var max = Math.Max(1, bars.Select(b => b.CompletedPerSecond).DefaultIfEmpty(0).Max()) * 1.15;
         var svg = Open($"Completed orders/s at full speed{(raw is null ? "" : $" (raw broker limit: {F(raw.CompletedPerSecond, "0")} msg/s)")}");
         var slot = (Width - Left - Right) / (double)bars.Count;
         for (var i = 0; i < bars.Count; i++)
