@@ -1,4 +1,5 @@
 using Mensageria.Api.Orders;
+using Mensageria.Messaging;
 using Mensageria.Messaging.Orders;
 using Scalar.AspNetCore;
 using StackExchange.Redis;

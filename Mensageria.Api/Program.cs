@@ -7,6 +7,7 @@ builder.AddServiceDefaults();
 builder.AddRabbitMQClient("messaging", settings => settings.DisableAutoActivation = false);
 builder.AddRedisClient("cache", settings => settings.DisableAutoActivation = false, ApiServiceExtensions.FailFast);
 builder.AddOrdersApi();
+builder.AddApiKeyAuthentication();
 
 var app = builder.Build();
 

@@ -8,6 +8,10 @@ var messaging = builder.AddRabbitMQ("messaging")
 var cache = builder.AddRedis("cache")
     .RunAsLocalProcess();
 
+// Generated once and kept in the app host's user secrets, as Aspire keeps the servers' passwords.
+var operatorSecret = builder.AddParameter("operator-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+var webApiKey = builder.AddParameter("web-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+
 var api = builder.AddProject<Projects.Mensageria_Api>("api")
     .WithHttpHealthCheck("/health")
     .WithReference(messaging).WaitFor(messaging)
@@ -22,8 +26,11 @@ builder.AddProject<Projects.Mensageria_Worker>("worker")
 builder.AddProject<Projects.Mensageria_Web>("web")
     .WithHttpHealthCheck("/health")
     .WithReference(messaging).WithManagementReference(messaging).WaitFor(messaging)
+    .WithReference(cache).WaitFor(cache)
     // The web calls the api per request, through service discovery and retries: no need to wait for it.
     .WithReference(api)
+    .WithApiKey(api, webApiKey)
+    .WithOperatorLogin(operatorSecret)
     .WithDashboardLinks();
 
 builder.Build().Run();

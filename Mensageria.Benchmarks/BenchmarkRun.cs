@@ -66,7 +66,7 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, Progress progress)
         var rate = Math.Max(1, full.CompletedPerSecond / 2);
         progress.Step($"Phase {name}-half-rate: {rate:0} orders/s, half of what it completed at full speed");
         await using var completions = await CompletionListener.StartAsync(await app.BrokerAsync(cancellationToken), app.System, cancellationToken);
-        using var load = new OrderLoad(app.Api, completions, settings, progress);
+        using var load = new OrderLoad(app.Api, BenchmarkApp.ApiKey, completions, settings, progress);
         var before = app.CpuSeconds();
         var half = await load.RunAtRateAsync($"{name}-half-rate", app.System.ToString(), app.Replicas, app.Tracing, rate, cancellationToken);
         return [full, half with { CpuSeconds = CpuUsage.Difference(before, app.CpuSeconds()) }];
@@ -78,12 +78,12 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, Progress progress)
         if (settings.WarmUp > TimeSpan.Zero)
         {
             progress.Step($"Warming up {name} for {settings.WarmUp.TotalSeconds:0} s (not measured)");
-            using var warmUp = new OrderLoad(app.Api, completions, settings with { PhaseDuration = settings.WarmUp }, progress);
+            using var warmUp = new OrderLoad(app.Api, BenchmarkApp.ApiKey, completions, settings with { PhaseDuration = settings.WarmUp }, progress);
             await warmUp.RunAtFullSpeedAsync($"{name}-warm-up", app.System.ToString(), app.Replicas, app.Tracing, cancellationToken);
         }
 
         progress.Step($"Phase {name}: {settings.Clients} clients posting orders as fast as they are accepted");
-        using var load = new OrderLoad(app.Api, completions, settings, progress);
+        using var load = new OrderLoad(app.Api, BenchmarkApp.ApiKey, completions, settings, progress);
         var before = app.CpuSeconds();
         var result = await load.RunAtFullSpeedAsync(name, app.System.ToString(), app.Replicas, app.Tracing, cancellationToken);
         return result with { CpuSeconds = CpuUsage.Difference(before, app.CpuSeconds()) };

@@ -7,4 +7,5 @@ namespace Mensageria.Cli;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, WriteIndented = true)]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(OrderBodyDto))]
+[JsonSerializable(typeof(KeyBodyDto))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

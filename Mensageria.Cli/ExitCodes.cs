@@ -22,4 +22,10 @@ public static class ExitCodes
 
     /// <summary>With <c>--wait</c>: the order did not finish within <c>--timeout</c>; it goes on.</summary>
     public const int WaitTimedOut = 6;
+
+    /// <summary>The credentials are missing or refused (401, 403): an API key for orders, the operator secret for the rest.</summary>
+    public const int NotAllowed = 7;
+
+    /// <summary>The API key is over its requests per minute (429): try again after the time said.</summary>
+    public const int RateLimited = 8;
 }

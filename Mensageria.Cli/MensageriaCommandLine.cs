@@ -10,7 +10,7 @@ public static class MensageriaCommandLine
     {
         ArgumentNullException.ThrowIfNull(error);
         var globals = new GlobalOptions(output, error, terminal: ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
-        var root = new RootCommand("Mensageria from the terminal: products, quotes, orders, the live feed, queues and dead letters.")
+        var root = new RootCommand("Mensageria from the terminal: products, quotes, orders, the live feed, queues, dead letters and API keys.")
         {
             ProductsCommand.Create(globals),
             QuoteCommand.Create(globals),
@@ -18,6 +18,7 @@ public static class MensageriaCommandLine
             OrdersCommand.Create(globals),
             QueuesCommand.Create(globals),
             DeadLettersCommand.Create(globals),
+            KeysCommand.Create(globals),
         };
         globals.AddTo(root);
 

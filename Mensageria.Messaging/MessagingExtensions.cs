@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using Mensageria.Messaging.Consuming;
+using Mensageria.Messaging.Credentials;
 using Mensageria.Messaging.Orders;
 using Mensageria.Messaging.Publishing;
 using Mensageria.Messaging.Rpc;
@@ -22,6 +23,15 @@ public static class MessagingExtensions
         builder.Services.TryAddSingleton<OrderStore>();
         builder.Services.TryAddSingleton<CatalogStore>();
         builder.Services.TryAddSingleton<IdempotencyStore>();
+        return builder;
+    }
+
+    /// <summary>The API key store in Redis (needs the cache client).</summary>
+    public static IHostApplicationBuilder AddApiKeyStore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<ApiKeyStore>();
         return builder;
     }
 

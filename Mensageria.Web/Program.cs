@@ -7,12 +7,14 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddRabbitMQClient("messaging", settings => settings.DisableAutoActivation = false);
+builder.AddRedisClient("cache", settings => settings.DisableAutoActivation = false);
 builder.AddApiClient();
 builder.AddLiveFeed();
 builder.AddOperations();
 
 var app = builder.Build();
 
+app.UseExceptionHandler();
 app.MapDefaultEndpoints();
 app.UseDefaultFiles();
 app.UseStaticFiles();

@@ -15,7 +15,10 @@ public static class OrdersApi
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup("/api").WithTags("Orders");
+        var api = app.MapGroup("/api").WithTags("Orders")
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapPost("/orders", PlaceOrderAsync)
             // Optional, so a request with no body reaches the handler and gets a 400 that says so.
             .Accepts<PlaceOrderRequest>(isOptional: true, "application/json")

@@ -28,6 +28,9 @@ public sealed class BenchmarkApp(DistributedApplication app, string dataDirector
 
     public Uri Api => new(Resource<IResourceWithEndpoints>("api").GetEndpoint("http").Url);
 
+    /// <summary>The load generator's key to the API: a service key, checked in memory and with no rate, like the web's.</summary>
+    public static string ApiKey { get; } = global::System.Security.Cryptography.RandomNumberGenerator.GetHexString(32);
+
     /// <summary>CPU seconds used so far by each resource's processes and by the load generator.</summary>
     public IReadOnlyDictionary<string, double> CpuSeconds() => CpuUsage.Sample(_pids.ByResource());
 
@@ -72,7 +75,8 @@ public sealed class BenchmarkApp(DistributedApplication app, string dataDirector
 
         // With their health checks, as under the app host: a project without one counts as healthy
         // once started, and a phase would then measure it starting.
-        api.WithReference(messaging).WaitFor(messaging).WithReference(cache).WaitFor(cache).WithHttpHealthCheck("/health");
+        api.WithReference(messaging).WaitFor(messaging).WithReference(cache).WaitFor(cache).WithHttpHealthCheck("/health")
+            .WithEnvironment("Mensageria__Credentials__ServiceKeys__load", ApiKey);
         worker.WithReference(messaging).WaitFor(messaging).WithReference(cache).WaitFor(cache).WithReplicas(replicas).WithHttpHealthCheck("/health");
 
         var app = builder.Build();

@@ -14,12 +14,17 @@ namespace Mensageria.Benchmarks.Load;
 /// order was due, so a slow system is not flattered). Each order's end-to-end latency runs from its
 /// POST to its Completed event.
 /// </summary>
-public sealed class OrderLoad(Uri api, CompletionListener completions, BenchmarkSettings settings, Progress progress) : IDisposable
+public sealed class OrderLoad(Uri api, string apiKey, CompletionListener completions, BenchmarkSettings settings, Progress progress) : IDisposable
 {
     // Plentiful products (their stock is raised before each phase), two lines an order.
     private static readonly string[] s_skus = ["ESP-001", "FLT-001", "TEA-001", "TEA-002", "MUG-001", "FLT-010", "CHC-001", "MLK-001", "CLN-001", "SYR-001"];
 
-    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { BaseAddress = api, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 })
+    {
+        BaseAddress = api,
+        Timeout = TimeSpan.FromSeconds(30),
+        DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey) },
+    };
     private readonly ConcurrentDictionary<string, long> _placed = new(StringComparer.Ordinal);
     private long _errors;
     private int _sequence;

@@ -62,14 +62,11 @@ public static class DeadLettersCommand
 
     private static IReadOnlyList<string> Row(JsonElement letter) =>
     [
-        Text(letter, "orderId"),
-        Text(letter, "customerId"),
-        Text(letter, "queue"),
-        Text(letter, "reason"),
+        JsonFields.Text(letter, "orderId"),
+        JsonFields.Text(letter, "customerId"),
+        JsonFields.Text(letter, "queue"),
+        JsonFields.Text(letter, "reason"),
         letter.GetProperty("deaths").GetInt64().ToString(CultureInfo.InvariantCulture),
         letter.TryGetProperty("firstDeathAt", out var at) && at.ValueKind == JsonValueKind.String ? CliConsole.Time(at.GetDateTimeOffset()) : "",
     ];
-
-    private static string Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 }

@@ -14,6 +14,14 @@ public sealed class GlobalOptions(TextWriter output, TextWriter error, bool term
 
     public Option<bool> Json { get; } = new("--json") { Description = "Write JSON instead of text", Recursive = true };
 
+    public Option<string?> ApiKey { get; } = new("--api-key") { Description = "The API key for orders, quotes and products (default: MENSAGERIA_API_KEY)", Recursive = true };
+
+    public Option<string?> OperatorSecret { get; } = new("--operator-secret")
+    {
+        Description = "The operator secret for queues, dead letters and keys (default: MENSAGERIA_OPERATOR_SECRET; the app host prints it with the panel's login URL)",
+        Recursive = true,
+    };
+
     private static Uri? HttpUrl(ArgumentResult result)
     {
         var text = result.Tokens.Single().Value;
@@ -32,6 +40,8 @@ public sealed class GlobalOptions(TextWriter output, TextWriter error, bool term
         root.Options.Add(Api);
         root.Options.Add(Web);
         root.Options.Add(Json);
+        root.Options.Add(ApiKey);
+        root.Options.Add(OperatorSecret);
     }
 
     /// <summary>Runs a command's work with its client and console; a <see cref="CliException"/> is said plainly and sets the exit code.</summary>
@@ -42,7 +52,11 @@ public sealed class GlobalOptions(TextWriter output, TextWriter error, bool term
             var locator = new ServiceLocator(Environment.GetEnvironmentVariable);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             Uri? api = null, web = null;
-            var client = new MensageriaClient(http, () => api ??= locator.Locate("api", parse.GetValue(Api)), () => web ??= locator.Locate("web", parse.GetValue(Web)));
+            var credentials = new Credentials(
+                parse.GetValue(ApiKey) ?? Environment.GetEnvironmentVariable("MENSAGERIA_API_KEY"),
+                parse.GetValue(OperatorSecret) ?? Environment.GetEnvironmentVariable("MENSAGERIA_OPERATOR_SECRET"));
+            var client = new MensageriaClient(
+                http, () => api ??= locator.Locate("api", parse.GetValue(Api)), () => web ??= locator.Locate("web", parse.GetValue(Web)), credentials);
             try
             {
                 return await work(new CommandContext(parse, client, console), cancellationToken);

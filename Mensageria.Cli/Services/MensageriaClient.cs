@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -12,36 +13,51 @@ namespace Mensageria.Cli.Services;
 /// The API and the web as the command line uses them. A problem-details answer becomes a
 /// <see cref="CliException"/> that says what the server said, with the exit code for its kind.
 /// </summary>
-public sealed class MensageriaClient(HttpClient http, Func<Uri> api, Func<Uri> web)
+public sealed class MensageriaClient(HttpClient http, Func<Uri> api, Func<Uri> web, Credentials credentials)
 {
+    private const string ApiKeyHint = "Pass an API key with --api-key or MENSAGERIA_API_KEY; an operator creates one with 'mensageria keys create NAME --expires 30d'.";
+    private const string OperatorHint = "Pass the operator secret with --operator-secret or MENSAGERIA_OPERATOR_SECRET; the app host prints it with the panel's login URL.";
+
     public Task<List<Product>> GetProductsAsync(CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, api(), "/api/products", null, MessagingJsonContext.Default.ListProduct, cancellationToken);
+        SendAsync(HttpMethod.Get, Api, "/api/products", null, MessagingJsonContext.Default.ListProduct, cancellationToken);
 
     public Task<Quote> QuoteAsync(string customerId, IReadOnlyList<OrderLine> lines, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, api(), "/api/orders/quote", OrderBody(customerId, lines), MessagingJsonContext.Default.Quote, cancellationToken);
+        SendAsync(HttpMethod.Post, Api, "/api/orders/quote", OrderBody(customerId, lines), MessagingJsonContext.Default.Quote, cancellationToken);
 
     /// <summary>Places an order; the idempotency key makes a retried command place it only once.</summary>
     public async Task<string> PlaceOrderAsync(string customerId, IReadOnlyList<OrderLine> lines, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var accepted = await SendAsync(HttpMethod.Post, api(), "/api/orders", OrderBody(customerId, lines), CliJsonContext.Default.JsonElement, cancellationToken,
+        var accepted = await SendAsync(HttpMethod.Post, Api, "/api/orders", OrderBody(customerId, lines), CliJsonContext.Default.JsonElement, cancellationToken,
             request => request.Headers.Add("Idempotency-Key", idempotencyKey));
         return accepted.GetProperty("orderId").GetString()!;
     }
 
     public Task<OrderRecord> GetOrderAsync(string id, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, api(), $"/api/orders/{Uri.EscapeDataString(id)}", null, MessagingJsonContext.Default.OrderRecord, cancellationToken);
+        SendAsync(HttpMethod.Get, Api, $"/api/orders/{Uri.EscapeDataString(id)}", null, MessagingJsonContext.Default.OrderRecord, cancellationToken);
 
     public Task<List<OrderRecord>> ListOrdersAsync(OrderStatus? status, int limit, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, api(), $"/api/orders?limit={limit}{(status is null ? "" : $"&status={status}")}", null, MessagingJsonContext.Default.ListOrderRecord, cancellationToken);
+        SendAsync(HttpMethod.Get, Api, $"/api/orders?limit={limit}{(status is null ? "" : $"&status={status}")}", null, MessagingJsonContext.Default.ListOrderRecord, cancellationToken);
 
     public Task<JsonElement> GetQueuesAsync(CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, web(), "/ops/queues", null, CliJsonContext.Default.JsonElement, cancellationToken);
+        SendAsync(HttpMethod.Get, Web, "/ops/queues", null, CliJsonContext.Default.JsonElement, cancellationToken);
 
     public Task<JsonElement> ListDeadLettersAsync(int limit, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, web(), $"/ops/dead-letters?limit={limit}", null, CliJsonContext.Default.JsonElement, cancellationToken);
+        SendAsync(HttpMethod.Get, Web, $"/ops/dead-letters?limit={limit}", null, CliJsonContext.Default.JsonElement, cancellationToken);
 
     public Task<JsonElement> ReplayDeadLettersAsync(CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, web(), "/ops/dead-letters/replay", null, CliJsonContext.Default.JsonElement, cancellationToken);
+        SendAsync(HttpMethod.Post, Web, "/ops/dead-letters/replay", null, CliJsonContext.Default.JsonElement, cancellationToken);
+
+    public Task<JsonElement> ListKeysAsync(CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, Web, "/ops/credentials", null, CliJsonContext.Default.JsonElement, cancellationToken);
+
+    /// <summary>Issues a key; the answer holds the key itself, the only time anyone sees it.</summary>
+    public Task<JsonElement> CreateKeyAsync(string name, string expires, int? requestsPerMinute, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, Web, "/ops/credentials",
+            new StringContent(JsonSerializer.Serialize(new KeyBodyDto(name, expires, requestsPerMinute), CliJsonContext.Default.KeyBodyDto), Encoding.UTF8, "application/json"),
+            CliJsonContext.Default.JsonElement, cancellationToken);
+
+    public Task<JsonElement> RevokeKeyAsync(string idOrName, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, Web, $"/ops/credentials/{Uri.EscapeDataString(idOrName)}/revoke", null, CliJsonContext.Default.JsonElement, cancellationToken);
 
     /// <summary>The web's live feed address (<c>ws://…/ws</c>), optionally caught up from a moment.</summary>
     public Uri FeedAddress(DateTimeOffset? since)
@@ -58,11 +74,21 @@ public sealed class MensageriaClient(HttpClient http, Func<Uri> api, Func<Uri> w
     private static StringContent OrderBody(string customerId, IReadOnlyList<OrderLine> lines) =>
         new(JsonSerializer.Serialize(new OrderBodyDto(customerId, lines), CliJsonContext.Default.OrderBodyDto), Encoding.UTF8, "application/json");
 
+    private Target Api => new(api(), credentials.ApiKey, ApiKeyHint);
+
+    private Target Web => new(web(), credentials.OperatorSecret, OperatorHint);
+
     private async Task<T> SendAsync<T>(
-        HttpMethod method, Uri server, string path, HttpContent? content, JsonTypeInfo<T> type, CancellationToken cancellationToken,
+        HttpMethod method, Target target, string path, HttpContent? content, JsonTypeInfo<T> type, CancellationToken cancellationToken,
         Action<HttpRequestMessage>? configure = null)
     {
+        var server = target.Server;
         using var request = new HttpRequestMessage(method, new Uri(server, path)) { Content = content };
+        if (!string.IsNullOrEmpty(target.Token))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", target.Token);
+        }
+
         configure?.Invoke(request);
         HttpResponseMessage response;
         try
@@ -78,7 +104,7 @@ public sealed class MensageriaClient(HttpClient http, Func<Uri> api, Func<Uri> w
         {
             if (!response.IsSuccessStatusCode)
             {
-                throw await ProblemAsync(response, cancellationToken);
+                throw await ProblemAsync(response, target.CredentialHint, cancellationToken);
             }
 
             return (await response.Content.ReadFromJsonAsync(type, cancellationToken))!;
@@ -98,7 +124,7 @@ public sealed class MensageriaClient(HttpClient http, Func<Uri> api, Func<Uri> w
         }
     }
 
-    private static async Task<CliException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<CliException> ProblemAsync(HttpResponseMessage response, string credentialHint, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -127,6 +153,8 @@ public sealed class MensageriaClient(HttpClient http, Func<Uri> api, Func<Uri> w
 
         var (exitCode, hint) = response.StatusCode switch
         {
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => (ExitCodes.NotAllowed, credentialHint),
+            HttpStatusCode.TooManyRequests => (ExitCodes.RateLimited, response.Headers.RetryAfter is { } wait ? $"Try again in {wait} s." : "Try again shortly."),
             HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout or HttpStatusCode.BadGateway =>
                 (ExitCodes.Unavailable, response.Headers.RetryAfter is { } retry ? $"Try again in {retry} s." : "Try again shortly."),
             _ when status is >= 400 and < 500 => (ExitCodes.Rejected, null),
@@ -134,4 +162,7 @@ public sealed class MensageriaClient(HttpClient http, Func<Uri> api, Func<Uri> w
         };
         return new CliException($"{status}: {message}", exitCode, hint);
     }
+
+    /// <summary>A server, the token it takes, and what to do when it refuses it.</summary>
+    private readonly record struct Target(Uri Server, string? Token, string CredentialHint);
 }

@@ -20,4 +20,13 @@ public static class RedisKeys
     public static RedisKey Reservation(string id) => $"{Prefix}order:{id}:reserved";
 
     public static RedisKey Idempotency(string key) => $"{Prefix}idempotency:{key}";
+
+    /// <summary>The ids of every API key issued.</summary>
+    public static readonly RedisKey ApiKeys = Prefix + "api-keys";
+
+    // The id in braces is a Redis Cluster hash tag: a key's record and its rate window share one slot, as one script needs.
+    public static RedisKey ApiKey(string id) => $"{Prefix}api-key:{{{id}}}";
+
+    /// <summary>Requests in a key's current minute; it expires with the minute.</summary>
+    public static RedisKey ApiKeyRate(string id) => $"{Prefix}api-key:{{{id}}}:rate";
 }

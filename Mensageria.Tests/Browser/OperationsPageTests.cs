@@ -4,9 +4,46 @@ using Microsoft.Playwright;
 
 namespace Mensageria.Tests.Browser;
 
-/// <summary>The page while resources go away, on a private app; each test brings it back.</summary>
-public sealed class OperationsPageTests(PrivateAppFixture fixture) : IClassFixture<PrivateAppFixture>
+/// <summary>The page while resources go away, on a private app; each test brings it back. The operator is logged in by the login URL.</summary>
+public sealed class OperationsPageTests(OperationsPageTests.ShortExpiryWindowApp fixture) : IClassFixture<OperationsPageTests.ShortExpiryWindowApp>
 {
+    [Fact]
+    public async Task The_panel_asks_for_the_operator_secret_and_opens_with_it() =>
+        await WithPageAsync(nameof(The_panel_asks_for_the_operator_secret_and_opens_with_it), async page =>
+        {
+            await page.ClickAsync("#logout");
+            await Assertions.Expect(page.Locator("#operator-login")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#ops-panel")).ToBeHiddenAsync();
+
+            await page.FillAsync("#operator-secret", "not-the-secret");
+            await page.ClickAsync("#operator-login button");
+            await Assertions.Expect(page.Locator("#login-error")).ToHaveTextAsync("That is not the operator secret.");
+
+            await page.FillAsync("#operator-secret", TestCredentials.OperatorSecret);
+            await page.ClickAsync("#operator-login button");
+            await Assertions.Expect(page.Locator("#ops-panel")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#workers-online")).ToHaveTextAsync("2");
+        });
+
+    [Fact]
+    public async Task A_key_created_on_the_panel_turns_from_valid_to_expiring_soon_to_expired() =>
+        await WithPageAsync(nameof(A_key_created_on_the_panel_turns_from_valid_to_expiring_soon_to_expired), async page =>
+        {
+            // The app's window is 10 s, so a key of 20 s is 10 s valid, then 10 s expiring soon.
+            await page.FillAsync("#key-name", "panel-partner");
+            await page.FillAsync("#key-expires", "20s");
+            await page.ClickAsync("#create-key button");
+
+            await Assertions.Expect(page.Locator("#created-key-value")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^mk_[0-9a-f]{12}_"));
+            var id = (await page.Locator("#created-key-value").TextContentAsync())!.Substring(3, 12);
+            var state = page.Locator($"tr[data-key-id='{id}'] [data-credential-state]");
+            await Assertions.Expect(state).ToHaveTextAsync("Valid");
+            await Assertions.Expect(state).ToHaveTextAsync("ExpiringSoon");
+            await Assertions.Expect(page.Locator("#keys-expiring-soon")).ToHaveTextAsync("1");
+            await Assertions.Expect(state).ToHaveTextAsync("Expired");
+            await Assertions.Expect(page.Locator("#keys-expiring-soon")).ToHaveTextAsync("0");
+        });
+
     [Fact]
     public async Task The_page_reconnects_after_the_web_restarts_and_shows_the_orders_it_missed() =>
         await WithPageAsync(nameof(The_page_reconnects_after_the_web_restarts_and_shows_the_orders_it_missed), async page =>
@@ -88,9 +125,23 @@ public sealed class OperationsPageTests(PrivateAppFixture fixture) : IClassFixtu
         await using var browser = await BrowserSession.LaunchAsync();
         await browser.RunAsync(testName, async () =>
         {
-            var page = await browser.OpenAsync(fixture.App.GetEndpoint("web"));
+            var page = await browser.OpenAsync(new Uri(fixture.App.GetEndpoint("web"), $"/#operator-secret={TestCredentials.OperatorSecret}"));
             await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("live");
+            await Assertions.Expect(page.Locator("#ops-panel")).ToBeVisibleAsync();
+            // The secret left the address bar once it was posted.
+            Assert.DoesNotContain(TestCredentials.OperatorSecret, page.Url, StringComparison.Ordinal);
             await test(page);
         });
+    }
+
+    /// <summary>The app with a window of 10 s for keys expiring soon, so a test sees a key pass through every state.</summary>
+    public sealed class ShortExpiryWindowApp : PrivateAppFixture
+    {
+        protected override void Configure(IDistributedApplicationTestingBuilder builder)
+        {
+            ArgumentNullException.ThrowIfNull(builder);
+            builder.CreateResourceBuilder(builder.Resources.OfType<Aspire.Hosting.ApplicationModel.ProjectResource>().Single(r => r.Name == "web"))
+                .WithEnvironment("Mensageria__Operations__ExpiringSoonWindow", "00:00:10");
+        }
     }
 }

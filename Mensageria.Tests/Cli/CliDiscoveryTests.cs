@@ -15,8 +15,8 @@ public sealed class CliDiscoveryTests(CliDiscoveryTests.LaunchProfilePortsApp fi
     {
         Assert.Equal(new Uri("http://localhost:5070/"), fixture.App.GetEndpoint("api", "http"));
 
-        var products = await ProgramRun.RunAsync(SolutionPrograms.Cli, ["--json", "products"], TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
-        var queues = await ProgramRun.RunAsync(SolutionPrograms.Cli, ["--json", "queues"], TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+        var products = await ProgramRun.RunAsync(SolutionPrograms.Cli, ["--json", "products"], TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken, CliRun.Credentials);
+        var queues = await ProgramRun.RunAsync(SolutionPrograms.Cli, ["--json", "queues"], TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken, CliRun.Credentials);
 
         Assert.True(products.ExitCode == 0, products.ToString());
         Assert.Equal(20, JsonDocument.Parse(products.Output).RootElement.GetArrayLength());

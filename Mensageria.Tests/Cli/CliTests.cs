@@ -100,7 +100,7 @@ public sealed class CliTests(AppHostFixture fixture)
     public async Task Without_flags_the_services_are_found_through_the_environment()
     {
         var run = await ProgramRun.RunAsync(SolutionPrograms.Cli, ["--json", "products"], TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken,
-            new Dictionary<string, string> { ["MENSAGERIA_API_URL"] = fixture.App.GetEndpoint("api").ToString() });
+            new Dictionary<string, string>(CliRun.Credentials) { ["MENSAGERIA_API_URL"] = fixture.App.GetEndpoint("api").ToString() });
 
         Assert.True(run.ExitCode == Success, run.ToString());
         Assert.Equal(20, JsonDocument.Parse(run.Output).RootElement.GetArrayLength());
@@ -144,8 +144,7 @@ public sealed class CliTests(AppHostFixture fixture)
     }
 
     /// <summary>The command line pointed at the shared app's API and web.</summary>
-    private Task<ProgramRun> RunAsync(params string[] arguments) =>
-        RunAloneAsync([.. arguments, "--api", fixture.App.GetEndpoint("api").ToString(), "--web", fixture.App.GetEndpoint("web").ToString()]);
+    private Task<ProgramRun> RunAsync(params string[] arguments) => CliRun.AgainstAsync(fixture.App, arguments);
 
     /// <summary>The command line with only the arguments given.</summary>
     private static Task<ProgramRun> RunAloneAsync(params string[] arguments) =>

@@ -17,7 +17,7 @@ public sealed class ExistingServerTests(AppHostFixture fixture)
         var cache = await fixture.App.GetRequiredConnectionStringAsync("cache", cancellationToken);
 
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Mensageria_AppHost>(
-            [$"--ConnectionStrings:messaging={messaging}", $"--ConnectionStrings:cache={cache}"], cancellationToken);
+            [$"--ConnectionStrings:messaging={messaging}", $"--ConnectionStrings:cache={cache}", .. TestCredentials.Arguments()], cancellationToken);
         await using var app = await builder.BuildAsync(cancellationToken);
         await app.StartAsync(cancellationToken);
         await Task.WhenAll(s_services.Select(name => app.WaitForHealthyAsync(name, AppHostFixture.StartTimeout, cancellationToken)));
@@ -27,7 +27,7 @@ public sealed class ExistingServerTests(AppHostFixture fixture)
         Assert.DoesNotContain(builder.Resources, r => r is ExecutableResource && r.Name == "cache");
         Assert.Equal(messaging, await app.GetRequiredConnectionStringAsync("messaging", cancellationToken));
         // Without a management API to read, the web still runs and its panel says what is missing.
-        using var web = app.CreateHttpClient("web");
+        using var web = TestCredentials.Operator(app);
         using var panel = await web.GetAsync(new Uri("/ops/queues", UriKind.Relative), cancellationToken);
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, panel.StatusCode);
         Assert.Contains("management", await panel.Content.ReadAsStringAsync(cancellationToken), StringComparison.Ordinal);

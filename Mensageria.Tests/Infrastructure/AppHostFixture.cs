@@ -46,6 +46,7 @@ public sealed class AppHostFixture : IAsyncLifetime
                 "--Logging:LogLevel:Default=Warning",
                 "--Logging:LogLevel:Mensageria.AppHost.Resources=None",
                 "--Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks=None",
+                .. TestCredentials.Arguments(),
                 .. dashboard?.Arguments() ?? [],
                 .. arguments,
             ],

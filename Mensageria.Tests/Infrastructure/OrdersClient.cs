@@ -12,9 +12,18 @@ internal sealed class OrdersClient(HttpClient http) : IDisposable
     public static readonly TimeSpan ProcessingTimeout = TimeSpan.FromMinutes(2);
     private static readonly JsonSerializerOptions s_json = MessagingJsonContext.Default.Options;
 
-    public static OrdersClient For(DistributedApplication app) => new(app.CreateHttpClient("api"));
+    /// <summary>The API with the web's service key: no rate to hit, as the tests place orders in bursts.</summary>
+    public static OrdersClient For(DistributedApplication app) => new(TestCredentials.Client(app, "api", TestCredentials.ServiceKey));
 
     public HttpClient Http => http;
+
+    /// <summary>The same API with the same key, giving up on a request after <paramref name="timeout"/>.</summary>
+    public OrdersClient WithTimeout(TimeSpan timeout) => new(new HttpClient
+    {
+        BaseAddress = http.BaseAddress,
+        Timeout = timeout,
+        DefaultRequestHeaders = { Authorization = http.DefaultRequestHeaders.Authorization },
+    });
 
     public Task<HttpResponseMessage> PlaceAsync(string customerId, IEnumerable<(string Sku, int Quantity)> lines, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
         PostRawAsync(Body(customerId, lines), idempotencyKey, cancellationToken: cancellationToken);

@@ -11,7 +11,7 @@ internal sealed record ProgramRun(int ExitCode, string Output, string Error)
 {
     // Only what the test gives: nothing found from this machine's environment or a running app host.
     private static readonly string[] s_hiddenVariables =
-        ["MENSAGERIA_API_URL", "MENSAGERIA_WEB_URL", "services__api__http__0", "services__web__http__0"];
+        ["MENSAGERIA_API_URL", "MENSAGERIA_WEB_URL", "services__api__http__0", "services__web__http__0", "MENSAGERIA_API_KEY", "MENSAGERIA_OPERATOR_SECRET"];
 
     public static async Task<ProgramRun> RunAsync(
         string assemblyPath, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)

@@ -75,7 +75,7 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var orders = OrdersClient.For(fixture.App);
-        using var web = fixture.App.CreateHttpClient("web");
+        using var web = TestCredentials.Operator(fixture.App);
         await using var broker = await BrokerProbe.ConnectAsync(fixture.App, cancellationToken);
         string id;
         await fixture.App.StopResourceAsync("worker", cancellationToken);
@@ -222,7 +222,7 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
     /// <summary>Polls <c>/ops/queues</c> until the panel shows what the test waits for.</summary>
     private async Task<System.Text.Json.JsonElement> WaitForPanelAsync(Func<System.Text.Json.JsonElement, bool> condition, CancellationToken cancellationToken)
     {
-        using var web = fixture.App.CreateHttpClient("web");
+        using var web = TestCredentials.Operator(fixture.App);
         var deadline = Stopwatch.StartNew();
         while (true)
         {
@@ -240,8 +240,8 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
     /// <summary>A 503 with Retry-After, never a hang: the client gives up after two seconds.</summary>
     private static async Task AssertRefusedAsync(OrdersClient orders, CancellationToken cancellationToken)
     {
-        using var patient = new HttpClient { BaseAddress = orders.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        using var refused = await new OrdersClient(patient).PlaceAsync("refused", [("ESP-001", 1)], cancellationToken: cancellationToken);
+        using var patient = orders.WithTimeout(TimeSpan.FromSeconds(2));
+        using var refused = await patient.PlaceAsync("refused", [("ESP-001", 1)], cancellationToken: cancellationToken);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal("2", refused.Headers.RetryAfter?.Delta?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);

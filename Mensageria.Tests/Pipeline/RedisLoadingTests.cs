@@ -22,7 +22,7 @@ public sealed class RedisLoadingTests(SlowLoadingRedisAppFixture fixture) : ICla
         var cancellationToken = TestContext.Current.CancellationToken;
         using var orders = OrdersClient.For(fixture.App);
         // Its own client: no resilience handler, so every answer the API gives is seen as given.
-        using var api = new HttpClient { BaseAddress = orders.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var api = orders.WithTimeout(TimeSpan.FromSeconds(5));
         await using var broker = await BrokerProbe.ConnectAsync(fixture.App, cancellationToken);
         var redisOptions = ConfigurationOptions.Parse(await fixture.App.GetRequiredConnectionStringAsync("cache", cancellationToken));
         redisOptions.AllowAdmin = true;
@@ -51,11 +51,11 @@ public sealed class RedisLoadingTests(SlowLoadingRedisAppFixture fixture) : ICla
         var placedAfter = await PlaceUntilAcceptedAsync(api, async () =>
         {
             // Seen while LOADING: every Redis reader answers 503, and the API's readiness says so.
-            using var products = await api.GetAsync(new Uri("/api/products", UriKind.Relative), cancellationToken);
+            using var products = await api.Http.GetAsync(new Uri("/api/products", UriKind.Relative), cancellationToken);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, products.StatusCode);
-            using var quote = await new OrdersClient(api).QuoteAsync("loading-quote", [("TEA-002", 1)], cancellationToken);
+            using var quote = await api.QuoteAsync("loading-quote", [("TEA-002", 1)], cancellationToken);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, quote.StatusCode);
-            using var health = await api.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
+            using var health = await api.Http.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         }, cancellationToken);
 
@@ -73,7 +73,7 @@ public sealed class RedisLoadingTests(SlowLoadingRedisAppFixture fixture) : ICla
     /// Retry-After. The first 503 that names LOADING runs <paramref name="whileLoading"/>, and the
     /// test fails if none does.
     /// </summary>
-    private static async Task<string> PlaceUntilAcceptedAsync(HttpClient api, Func<Task> whileLoading, CancellationToken cancellationToken)
+    private static async Task<string> PlaceUntilAcceptedAsync(OrdersClient api, Func<Task> whileLoading, CancellationToken cancellationToken)
     {
         var answers = new List<string>();
         var sawLoading = false;
@@ -81,7 +81,7 @@ public sealed class RedisLoadingTests(SlowLoadingRedisAppFixture fixture) : ICla
         while (DateTime.UtcNow < deadline)
         {
             var sent = DateTime.UtcNow;
-            using var response = await new OrdersClient(api).PlaceAsync("loading-retry", [("TEA-002", 1)], cancellationToken: cancellationToken);
+            using var response = await api.PlaceAsync("loading-retry", [("TEA-002", 1)], cancellationToken: cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             answers.Add(response.StatusCode == HttpStatusCode.ServiceUnavailable
                 ? $"503 Retry-After: {response.Headers.RetryAfter} ({Detail(body)}) in {(DateTime.UtcNow - sent).TotalMilliseconds:F0} ms"

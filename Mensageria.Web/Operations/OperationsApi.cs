@@ -1,20 +1,24 @@
+using Mensageria.Web.Credentials;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mensageria.Web.Operations;
 
 /// <summary>
 /// The operations panel's data (<c>GET /ops/queues</c>), the oldest dead letters
-/// (<c>GET /ops/dead-letters</c>) and the replay action (<c>POST /ops/dead-letters/replay</c>).
+/// (<c>GET /ops/dead-letters</c>), the replay action (<c>POST /ops/dead-letters/replay</c>) and the
+/// API keys (<c>/ops/credentials</c>), all for the logged-in operator only.
 /// </summary>
 public static class OperationsApi
 {
     public static IEndpointRouteBuilder MapOperationsApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var ops = app.MapGroup("/ops");
+        var ops = app.MapGroup("/ops").RequireAuthorization(OperatorDefaults.Policy);
         ops.MapGet("/queues", GetQueuesAsync);
         ops.MapGet("/dead-letters", ListDeadLettersAsync);
         ops.MapPost("/dead-letters/replay", ReplayAsync);
+        ops.MapCredentialsApi();
+        app.MapOperatorLogin();
         return app;
     }
 

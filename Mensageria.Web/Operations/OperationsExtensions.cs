@@ -1,8 +1,14 @@
+using Mensageria.Messaging;
+using Mensageria.Web.Credentials;
+
 namespace Mensageria.Web.Operations;
 
 public static class OperationsExtensions
 {
-    /// <summary>The panel's services: the management API client (endpoint and credentials from the app host), the monitor and the replayer.</summary>
+    /// <summary>
+    /// The panel's services: the management API client (endpoint and credentials from the app host), the monitor,
+    /// the replayer, the operator's login and the key store (needs the messaging and cache clients).
+    /// </summary>
     public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -21,6 +27,8 @@ public static class OperationsExtensions
         builder.Services.AddTransient<QueueMonitor>();
         builder.Services.AddSingleton<DeadLetterReplayer>();
         builder.Services.AddSingleton<DeadLetterInspector>();
+        builder.Services.AddExceptionHandler<ServiceUnavailableHandler>();
+        builder.AddOperatorLogin();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, LiveFeed.WebJsonContext.Default));
         return builder;
     }

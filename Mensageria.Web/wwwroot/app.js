@@ -1,5 +1,5 @@
 // Mensageria's page: the shop (through the web's /shop endpoints), the live feed (/ws, reconnecting
-// with backoff and catching up with ?since=), and the operations panel (/ops, every second).
+// with backoff and catching up with ?since=), and the operations panel (/ops, every second, once the operator logged in).
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -202,10 +202,17 @@ function renderQueue(id, queue) {
     <dt>deliver</dt><dd>${queue.deliverRate.toFixed(1)}/s</dd>`;
 }
 
+function showLoggedIn(state) {
+  $("ops-panel").hidden = !state;
+  $("operator-login").hidden = state;
+}
+
 async function refreshOps() {
   try {
     const response = await fetch("/ops/queues");
-    const panel = await response.json();
+    const panel = await response.json().catch(() => ({}));
+    if (response.status === 401) { showLoggedIn(false); $("ops-error").textContent = ""; return; }
+    showLoggedIn(true);
     if (!response.ok) { $("ops-error").textContent = panel.detail ?? panel.title; return; }
     $("ops-error").textContent = "";
     renderQueue("queue-orders", panel.orders);
@@ -214,6 +221,7 @@ async function refreshOps() {
     $("dead-letter-count").textContent = panel.deadLetters.ready;
     $("replay").disabled = panel.deadLetters.ready === 0;
     $("management-link").href = panel.managementUrl;
+    await refreshCredentials();
   } catch {
     $("ops-error").textContent = "The operations figures are unavailable; retrying…";
   } finally {
@@ -221,11 +229,67 @@ async function refreshOps() {
   }
 }
 
+const when = (at) => (at ? new Date(at).toLocaleString() : "never");
+
+async function refreshCredentials() {
+  const response = await fetch("/ops/credentials");
+  const panel = await response.json().catch(() => ({}));
+  if (!response.ok) { $("ops-error").textContent = panel.detail ?? panel.title ?? `API keys unavailable (${response.status}).`; return; }
+  $("keys-expiring-soon").textContent = panel.expiringSoon;
+  $("keys-window").textContent = panel.expiringSoonWindow;
+  $("keys-summary").dataset.state = panel.expiringSoon > 0 ? "Slow" : "Normal";
+  $("credentials").querySelector("tbody").innerHTML = panel.keys.map((k) => `
+    <tr data-key-id="${k.id}" data-state="${k.state}">
+      <td>${escapeHtml(k.name)}</td><td><code>${k.id}</code></td><td>${when(k.createdAt)}</td><td>${when(k.lastUsedAt)}</td>
+      <td>${when(k.expiresAt)}</td><td>${k.requestsPerMinute}</td><td data-credential-state>${k.state}</td>
+      <td>${k.state === "Revoked" ? "" : `<button type="button" data-revoke="${k.id}">Revoke</button>`}</td>
+    </tr>`).join("");
+}
+
+async function logIn(secret) {
+  const response = await fetch("/ops/login", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ secret }) });
+  $("login-error").textContent = response.ok ? "" : "That is not the operator secret.";
+  if (response.ok) { $("operator-secret").value = ""; showLoggedIn(true); }
+}
+
+async function createKey(event) {
+  event.preventDefault();
+  $("create-key-error").textContent = "";
+  const rate = $("key-rate").value;
+  const response = await fetch("/ops/credentials", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ name: $("key-name").value.trim(), expires: $("key-expires").value.trim(), requestsPerMinute: rate ? Number(rate) : null }),
+  });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) { $("create-key-error").textContent = Object.values(body.errors ?? {}).flat().join(" ") || body.title || `Not created (${response.status}).`; return; }
+  $("created-key-name").textContent = body.credential.name;
+  $("created-key-value").textContent = body.key;
+  $("created-key").hidden = false;
+  $("key-name").value = "";
+  await refreshCredentials();
+}
+
+async function revoke(id) {
+  if (!confirm("Revoke this key? Every request with it is refused from now on.")) return;
+  const response = await fetch(`/ops/credentials/${encodeURIComponent(id)}/revoke`, { method: "POST" });
+  if (!response.ok) $("ops-error").textContent = `The key was not revoked (${response.status}); try again.`;
+  await refreshCredentials();
+}
+
 async function replay() {
   if (!confirm("Move every dead letter back to the order queue?")) return;
   const response = await fetch("/ops/dead-letters/replay", { method: "POST" });
   const body = await response.json().catch(() => ({}));
   $("replay-result").textContent = response.ok ? `${body.replayed} replayed.` : "The replay failed; try again.";
+}
+
+// The app host prints the panel's login URL with the secret in the fragment, which the browser never sends: post it, then forget it.
+async function logInFromUrl() {
+  const match = /^#operator-secret=(.+)$/.exec(location.hash);
+  if (!match) return;
+  history.replaceState(null, "", location.pathname + location.search);
+  await logIn(decodeURIComponent(match[1]));
 }
 
 async function loadLinks() {
@@ -240,7 +304,11 @@ function escapeHtml(text) {
 $("order-form").addEventListener("submit", placeOrder);
 $("products").addEventListener("input", () => { updateTotal(); scheduleQuote(); });
 $("replay").addEventListener("click", replay);
+$("operator-login").addEventListener("submit", (event) => { event.preventDefault(); logIn($("operator-secret").value); });
+$("logout").addEventListener("click", async () => { await fetch("/ops/logout", { method: "POST" }); showLoggedIn(false); });
+$("create-key").addEventListener("submit", createKey);
+$("credentials").addEventListener("click", (event) => { const id = event.target.dataset?.revoke; if (id) revoke(id); });
 loadLinks().catch(() => {});
 loadProducts().catch(() => {});
 connect();
-refreshOps();
+logInFromUrl().catch(() => {}).finally(refreshOps);

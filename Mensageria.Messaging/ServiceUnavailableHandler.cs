@@ -1,14 +1,15 @@
 using Mensageria.Messaging.Consuming;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using StackExchange.Redis;
 
-namespace Mensageria.Api;
+namespace Mensageria.Messaging;
 
 /// <summary>
 /// Any endpoint that finds Redis or the broker unreachable or not ready yet answers 503 with Retry-After and problem
 /// details, not a 500: the request was fine, a server was not.
 /// </summary>
-internal sealed class ServiceUnavailableHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed class ServiceUnavailableHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {

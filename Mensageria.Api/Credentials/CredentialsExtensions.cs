@@ -1,0 +1,19 @@
+using Mensageria.Api.Credentials;
+
+namespace Mensageria.Api;
+
+public static class CredentialsExtensions
+{
+    /// <summary>API keys for every <c>/api</c> call: the key store in Redis, the service keys from configuration.</summary>
+    public static IHostApplicationBuilder AddApiKeyAuthentication(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddApiKeyStore();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddOptions<ApiKeyAuthenticationOptions>(ApiKeyAuthenticationHandler.SchemeName)
+            .Bind(builder.Configuration.GetSection(ApiKeyAuthenticationOptions.ConfigurationSection));
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+}
