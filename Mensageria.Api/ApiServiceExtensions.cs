@@ -1,3 +1,4 @@
+using Mensageria.Api.Credentials;
 using Mensageria.Api.Orders;
 using Mensageria.Messaging;
 using Mensageria.Messaging.Orders;
@@ -18,7 +19,7 @@ public static class ApiServiceExtensions
         builder.Services.Configure<QuoteOptions>(builder.Configuration.GetSection(QuoteOptions.ConfigurationSection));
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         builder.Services.AddSingleton<StartupTasks>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
         builder.Services.AddHealthChecks().AddCheck<StartupTasks>("startup", tags: ["ready"]);

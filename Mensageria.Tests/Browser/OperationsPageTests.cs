@@ -128,6 +128,7 @@ public sealed class OperationsPageTests(OperationsPageTests.ShortExpiryWindowApp
             var page = await browser.OpenAsync(new Uri(fixture.App.GetEndpoint("web"), $"/#operator-secret={TestCredentials.OperatorSecret}"));
             await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("live");
             await Assertions.Expect(page.Locator("#ops-panel")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#operator-login")).ToBeHiddenAsync();
             // The secret left the address bar once it was posted.
             Assert.DoesNotContain(TestCredentials.OperatorSecret, page.Url, StringComparison.Ordinal);
             await test(page);

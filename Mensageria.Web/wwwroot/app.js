@@ -231,12 +231,19 @@ async function refreshOps() {
 
 const when = (at) => (at ? new Date(at).toLocaleString() : "never");
 
+// A .NET TimeSpan as JSON ("7.00:00:00", "00:00:10") in words: "7 d", "10 s".
+function span(text) {
+  const [, days = "0", h, m, s] = /^(?:(\d+)\.)?(\d+):(\d+):(\d+)/.exec(text ?? "") ?? [];
+  const parts = [[days, "d"], [h, "h"], [m, "min"], [s, "s"]].filter(([n]) => Number(n) > 0).map(([n, unit]) => `${Number(n)} ${unit}`);
+  return parts.join(" ") || text;
+}
+
 async function refreshCredentials() {
   const response = await fetch("/ops/credentials");
   const panel = await response.json().catch(() => ({}));
   if (!response.ok) { $("ops-error").textContent = panel.detail ?? panel.title ?? `API keys unavailable (${response.status}).`; return; }
   $("keys-expiring-soon").textContent = panel.expiringSoon;
-  $("keys-window").textContent = panel.expiringSoonWindow;
+  $("keys-window").textContent = span(panel.expiringSoonWindow);
   $("keys-summary").dataset.state = panel.expiringSoon > 0 ? "Slow" : "Normal";
   $("credentials").querySelector("tbody").innerHTML = panel.keys.map((k) => `
     <tr data-key-id="${k.id}" data-state="${k.state}">
