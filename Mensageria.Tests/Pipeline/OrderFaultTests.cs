@@ -179,7 +179,7 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
         }));
         Assert.True(killed);
         await fixture.RestartAsync("worker", cancellationToken);
-        var statuses = await WaitUntilAllDoneAsync(ids, cancellationToken);
+        var statuses = (await OrderOutcomes.WaitUntilAllDoneAsync(fixture.App, ids, cancellationToken)).ToDictionary(o => o.Key, o => o.Value.Status);
 
         var stockAfter = (await orders.ProductsAsync(cancellationToken)).ToDictionary(p => p.Sku, p => p.Stock);
         var completed = requests.Zip(ids).Where(pair => statuses[pair.Second] == OrderStatus.Completed).SelectMany(pair => pair.First.Lines).ToList();
@@ -261,22 +261,6 @@ public sealed class OrderFaultTests(PrivateAppFixture fixture) : IClassFixture<P
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.True(deadline.Elapsed < s_timeout, "the API did not accept orders again within a minute");
-            await Task.Delay(250, cancellationToken);
-        }
-    }
-
-    private async Task<Dictionary<string, OrderStatus>> WaitUntilAllDoneAsync(string[] ids, CancellationToken cancellationToken)
-    {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(await fixture.App.GetRequiredConnectionStringAsync("cache", cancellationToken));
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var statuses = await Task.WhenAll(ids.Select(async id => (id, Status: Enum.Parse<OrderStatus>((string)(await redis.GetDatabase().HashGetAsync(RedisKeys.Order(id), "status"))!))));
-            if (statuses.All(s => s.Status is OrderStatus.Completed or OrderStatus.Rejected) || deadline.Elapsed > OrdersClient.ProcessingTimeout)
-            {
-                return statuses.ToDictionary(s => s.id, s => s.Status);
-            }
-
             await Task.Delay(250, cancellationToken);
         }
     }
