@@ -8,6 +8,7 @@ namespace Mensageria.Tests.Cli;
 /// services' launch profiles, as `dotnet run --project Mensageria.AppHost` serves them (the other
 /// test apps use random ports).
 /// </summary>
+[Collection(LaunchProfilePortsDefinition.Name)]
 public sealed class CliDiscoveryTests(CliDiscoveryTests.LaunchProfilePortsApp fixture) : IClassFixture<CliDiscoveryTests.LaunchProfilePortsApp>
 {
     [Fact]

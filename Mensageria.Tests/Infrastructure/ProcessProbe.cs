@@ -6,18 +6,36 @@ namespace Mensageria.Tests.Infrastructure;
 internal static class ProcessProbe
 {
     /// <summary>True while a live (not zombie) process has this pid.</summary>
-    public static bool IsAlive(int pid)
+    public static bool IsAlive(int pid) => Stat(pid) is not null;
+
+    /// <summary>Every live process whose command line contains <paramref name="text"/>.</summary>
+    public static IReadOnlyList<int> WithCommandLine(string text) =>
+        [.. Processes().Where(pid => CommandLine(pid).Contains(text, StringComparison.Ordinal) && IsAlive(pid))];
+
+    /// <summary>Every live process under <paramref name="pid"/>: its children, theirs, and so on.</summary>
+    public static IReadOnlyList<int> Descendants(int pid)
     {
-        try
+        var parents = new Dictionary<int, int>();
+        foreach (var process in Processes())
         {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var state = stat[(stat.LastIndexOf(')') + 2)..][0];
-            return state is not ('Z' or 'X');
+            if (Stat(process) is { } stat)
+            {
+                parents[process] = stat.Parent;
+            }
         }
-        catch (IOException)
+
+        var found = new List<int>();
+        var frontier = new Queue<int>([pid]);
+        while (frontier.TryDequeue(out var next))
         {
-            return false;
+            foreach (var child in parents.Where(p => p.Value == next).Select(p => p.Key))
+            {
+                found.Add(child);
+                frontier.Enqueue(child);
+            }
         }
+
+        return found;
     }
 
     /// <summary>
@@ -51,6 +69,26 @@ internal static class ProcessProbe
 
         return true;
     }
+
+    /// <summary>A live process's parent, from <c>/proc/PID/stat</c> (after the name in parentheses: state, then parent); null for none or a zombie.</summary>
+    private static (char State, int Parent)? Stat(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields[0][0] is 'Z' or 'X' ? null : (fields[0][0], int.Parse(fields[1], CultureInfo.InvariantCulture));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<int> Processes() =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(directory => int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0)
+            .Where(pid => pid > 0);
 
     private static bool IsDotnetRun(int pid) => CommandLine(pid) is var line
         && (line.StartsWith("dotnet run ", StringComparison.Ordinal) || line.Contains("dotnet.dll run ", StringComparison.Ordinal));

@@ -22,12 +22,13 @@ internal sealed class SteadyLoad(OrdersClient orders, int count, int perSecond)
 
     private int _sent;
 
-    public async Task<IReadOnlyList<OrderAttempt>> RunAsync(string prefix, CancellationToken cancellationToken)
+    /// <summary>Places <c>count</c> orders, and goes on at the same rate (up to four times as many) while <paramref name="goOn"/> says so.</summary>
+    public async Task<IReadOnlyList<OrderAttempt>> RunAsync(string prefix, CancellationToken cancellationToken, Func<bool>? goOn = null)
     {
         var random = new Random(prefix.GetHashCode(StringComparison.Ordinal));
         var attempts = new List<Task<OrderAttempt>>(count);
         var start = Now;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < count || (i < 4 * count && goOn?.Invoke() == true); i++)
         {
             var due = start + (double)i / perSecond;
             if (due > Now)
@@ -41,6 +42,29 @@ internal sealed class SteadyLoad(OrdersClient orders, int count, int perSecond)
         }
 
         return await Task.WhenAll(attempts);
+    }
+
+    /// <summary>Settles every attempt that got no answer (<see cref="SettleAsync"/>), 32 at a time.</summary>
+    public async Task<OrderAttempt[]> SettleAllAsync(IReadOnlyList<OrderAttempt> attempts, CancellationToken cancellationToken)
+    {
+        using var throttle = new SemaphoreSlim(32);
+        return await Task.WhenAll(attempts.Select(async attempt =>
+        {
+            if (attempt.Status is not null)
+            {
+                return attempt;
+            }
+
+            await throttle.WaitAsync(cancellationToken);
+            try
+            {
+                return await SettleAsync(attempt, cancellationToken);
+            }
+            finally
+            {
+                throttle.Release();
+            }
+        }));
     }
 
     /// <summary>

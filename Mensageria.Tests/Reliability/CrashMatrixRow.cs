@@ -11,11 +11,14 @@ internal sealed record CrashMatrixRow(
     public string ToMarkdown() => string.Create(CultureInfo.InvariantCulture,
         $"| {Fault} | {Placed} | {Accepted} | {Refused503} | {Unanswered} | {Completed} | {Rejected} | {Lost} | {Duplicated} | {RecoverySeconds:0.0} s |");
 
-    /// <summary>Writes the row under <c>reliability/</c> beside the test assembly, one file per case.</summary>
-    public void Save(string name)
+    /// <summary>Writes the row, and any notes, under <c>reliability/</c> beside the test assembly, one file per case.</summary>
+    public void Save(string name, string? note = null)
     {
         var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "reliability")).FullName;
         File.WriteAllText(Path.Combine(folder, $"{name}.md"), ToMarkdown() + Environment.NewLine);
-        TestContext.Current.SendDiagnosticMessage(Header + Environment.NewLine + ToMarkdown());
+        if (note is not null)
+        {
+            File.WriteAllText(Path.Combine(folder, $"{name}.note.txt"), note + Environment.NewLine);
+        }
     }
 }
