@@ -2,10 +2,11 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Runtime.InteropServices;
 using Mensageria.Benchmarks.Results;
+using Mensageria.Benchmarks.Soak;
 
 namespace Mensageria.Benchmarks;
 
-/// <summary><c>dotnet run -c Release --project Mensageria.Benchmarks [-- --quick] [--duration S] [--clients C] [--output DIR]</c>.</summary>
+/// <summary><c>dotnet run -c Release --project Mensageria.Benchmarks [-- --quick] [--duration S] [--clients C] [--output DIR] [--soak MINUTES [--rate R]]</c>.</summary>
 public static class BenchmarkCommandLine
 {
     public static async Task<int> RunAsync(string[] args)
@@ -17,10 +18,12 @@ public static class BenchmarkCommandLine
         var only = new Option<string[]>("--only") { Description = "Run only these groups: raw, pipeline, scaling, tracing, peer", AllowMultipleArgumentsPerToken = true };
         only.AcceptOnlyFromAmong(BenchmarkSettings.Raw, BenchmarkSettings.Pipeline, BenchmarkSettings.Scaling, BenchmarkSettings.Tracing, BenchmarkSettings.Peer);
         var serviceEnvironment = new Option<string[]>("--service-env") { Description = "NAME=VALUE given to every API and worker process (an experiment, e.g. DOTNET_gcServer=0)" };
+        var soak = new Option<double?>("--soak") { Description = "Instead of the phases: a soak of this many minutes at half of full speed (or --rate), memory and backlog sampled every 10 s" };
+        var rate = new Option<double?>("--rate") { Description = "With --soak: orders per second, instead of half of a measured full speed" };
         var replot = new Option<string?>("--replot") { Description = "Write summary.md and the plots again from a results.json, without measuring" };
         var root = new RootCommand("Measures the order pipeline against RabbitMQ.Client alone and a MassTransit peer, on this machine, in one run.")
         {
-            quick, duration, clients, output, only, serviceEnvironment, replot,
+            quick, duration, clients, output, only, serviceEnvironment, soak, rate, replot,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
@@ -40,6 +43,15 @@ public static class BenchmarkCommandLine
                     .ToDictionary(v => v[0], v => v.ElementAtOrDefault(1) ?? "", StringComparer.Ordinal),
             };
             var progress = new Progress(Console.Out);
+            if (parse.GetValue(soak) is { } minutes)
+            {
+                var soaked = await new SoakRun(settings, TimeSpan.FromMinutes(minutes), parse.GetValue(rate), progress).RunAsync(Machine(), cancellationToken);
+                Console.WriteLine();
+                Console.WriteLine(await SoakWriter.WriteAsync(soaked, settings.OutputDirectory, cancellationToken));
+                Console.WriteLine($"Written to {Path.GetFullPath(settings.OutputDirectory)}");
+                return soaked.Held ? 0 : 1;
+            }
+
             var phases = await new BenchmarkRun(settings, progress).RunAsync(cancellationToken);
             var report = new BenchmarkReport(DateTimeOffset.UtcNow, Machine(), new BenchmarkSettingsSnapshot(settings.PhaseDuration.TotalSeconds, settings.Clients, isQuick),
                 phases, Ratios.Of(phases));

@@ -34,6 +34,15 @@ public sealed class BenchmarkApp(DistributedApplication app, string dataDirector
     /// <summary>CPU seconds used so far by each resource's processes and by the load generator.</summary>
     public IReadOnlyDictionary<string, double> CpuSeconds() => CpuUsage.Sample(_pids.ByResource());
 
+    /// <summary>The resident memory of each resource's processes now (every replica together), and of the load generator.</summary>
+    public IReadOnlyDictionary<string, double> MemoryMegabytes()
+    {
+        var processes = ProcessTable.Read();
+        var megabytes = _pids.ByResource().ToDictionary(r => r.Key, r => Math.Round(r.Value.Sum(pid => processes.Tree(pid, p => p.ResidentBytes)) / (1024 * 1024), 1), StringComparer.Ordinal);
+        megabytes[CpuUsage.LoadGenerator] = Math.Round(processes.Tree(Environment.ProcessId, p => p.ResidentBytes, children: false) / (1024 * 1024), 1);
+        return megabytes;
+    }
+
     public async ValueTask<string> BrokerAsync(CancellationToken cancellationToken) =>
         await ConnectionStringAsync("messaging", cancellationToken);
 

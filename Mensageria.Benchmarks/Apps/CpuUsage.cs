@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Mensageria.Benchmarks.Apps;
 
 /// <summary>
@@ -17,12 +15,9 @@ public static class CpuUsage
     public static IReadOnlyDictionary<string, double> Sample(IReadOnlyDictionary<string, IReadOnlyList<int>> resourcePids)
     {
         ArgumentNullException.ThrowIfNull(resourcePids);
-        var processes = ReadAll();
-        var children = processes.Values.ToLookup(p => p.Parent, p => p.Pid);
-        double Tree(int pid) => processes.TryGetValue(pid, out var process) ? process.Ticks + children[pid].Sum(Tree) : 0;
-
-        var seconds = resourcePids.ToDictionary(r => r.Key, r => r.Value.Sum(Tree) / TicksPerSecond, StringComparer.Ordinal);
-        seconds[LoadGenerator] = processes.TryGetValue(Environment.ProcessId, out var self) ? self.Ticks / TicksPerSecond : 0;
+        var processes = ProcessTable.Read();
+        var seconds = resourcePids.ToDictionary(r => r.Key, r => r.Value.Sum(pid => processes.Tree(pid, p => p.Ticks)) / TicksPerSecond, StringComparer.Ordinal);
+        seconds[LoadGenerator] = processes.Tree(Environment.ProcessId, p => p.Ticks, children: false) / TicksPerSecond;
         return seconds;
     }
 
@@ -31,32 +26,5 @@ public static class CpuUsage
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         return after.ToDictionary(a => a.Key, a => Math.Round(a.Value - before.GetValueOrDefault(a.Key), 2), StringComparer.Ordinal);
-    }
-
-    private static Dictionary<int, (int Pid, int Parent, long Ticks)> ReadAll()
-    {
-        var processes = new Dictionary<int, (int, int, long)>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                // After the command name in parentheses: state, ppid, … utime (14th field) and stime (15th).
-                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                processes[pid] = (pid, int.Parse(fields[1], CultureInfo.InvariantCulture),
-                    long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
-            }
-            catch (IOException)
-            {
-                // It ended while being read.
-            }
-        }
-
-        return processes;
     }
 }

@@ -29,6 +29,12 @@ public sealed class OrderLoad(Uri api, string apiKey, CompletionListener complet
     private long _errors;
     private int _sequence;
 
+    /// <summary>Orders accepted so far.</summary>
+    public int Accepted => _placed.Count;
+
+    /// <summary>Requests that were not accepted so far (any answer but 202, or none).</summary>
+    public long Errors => Interlocked.Read(ref _errors);
+
     public async Task<PhaseResult> RunAtFullSpeedAsync(string name, string system, int replicas, bool tracing, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();

@@ -5,4 +5,5 @@ namespace Mensageria.Benchmarks.Results;
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
 [JsonSerializable(typeof(BenchmarkReport))]
+[JsonSerializable(typeof(Soak.SoakReport))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -10,13 +10,24 @@ public static class ReportWriter
     public static async Task<string> WriteAsync(BenchmarkReport report, string directory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        Directory.CreateDirectory(directory);
-        await File.WriteAllTextAsync(Path.Combine(directory, "results.json"), JsonSerializer.Serialize(report, ReportJsonContext.Default.BenchmarkReport), cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(directory, "throughput.svg"), SvgCharts.Throughput(report.Phases), cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(directory, "latency.svg"), SvgCharts.Latency(report.Phases), cancellationToken);
         var summary = Summary(report);
-        await File.WriteAllTextAsync(Path.Combine(directory, "summary.md"), summary, cancellationToken);
+        await WriteFilesAsync(directory, cancellationToken,
+            ("results.json", JsonSerializer.Serialize(report, ReportJsonContext.Default.BenchmarkReport)),
+            ("throughput.svg", SvgCharts.Throughput(report.Phases)),
+            ("latency.svg", SvgCharts.Latency(report.Phases)),
+            ("summary.md", summary));
         return summary;
+    }
+
+    /// <summary>Writes each named text into <paramref name="directory"/>, which it creates if need be.</summary>
+    public static async Task WriteFilesAsync(string directory, CancellationToken cancellationToken, params (string Name, string Text)[] files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        Directory.CreateDirectory(directory);
+        foreach (var (name, text) in files)
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, name), text, cancellationToken);
+        }
     }
 
     private static string Summary(BenchmarkReport report)

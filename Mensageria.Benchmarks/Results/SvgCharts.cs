@@ -65,6 +65,39 @@ public static class SvgCharts
         return Close(svg);
     }
 
+    /// <summary>Each resource's resident memory over a soak, one line each, the warm-up shaded.</summary>
+    public static string Soak(Soak.SoakReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var samples = report.Samples;
+        var resources = samples.SelectMany(s => s.MemoryMegabytes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var minutes = Math.Max(1, samples.Select(s => s.Minutes).DefaultIfEmpty(1).Max());
+        var top = Math.Max(1, samples.SelectMany(s => s.MemoryMegabytes.Values).DefaultIfEmpty(1).Max()) * 1.15;
+        double X(double minute) => Left + minute / minutes * (Width - Left - Right);
+        double Y(double megabytes) => Height - Bottom - megabytes / top * (Height - Top - Bottom);
+        var svg = Open($"Resident memory during the soak at {F(report.OrdersPerSecond, "0")} orders/s (MB; warm-up shaded)");
+        svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{Left}" y="{Top}" width="{F(X(report.WarmUpMinutes) - Left)}" height="{Height - Top - Bottom}" fill="#f6f8fa"/>""");
+        for (var minute = 0; minute <= minutes; minute += Math.Max(1, (int)minutes / 10))
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(X(minute))}" y="{Height - Bottom + 16}" text-anchor="middle">{minute} min</text>""");
+        }
+
+        for (var megabytes = 0.0; megabytes < top; megabytes += Math.Max(50, Math.Round(top / 6 / 50) * 50))
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{Left}" y1="{F(Y(megabytes))}" x2="{Width - Right}" y2="{F(Y(megabytes))}" class="grid"/><text x="{Left - 6}" y="{F(Y(megabytes) + 4)}" text-anchor="end">{F(megabytes, "0")}</text>""");
+        }
+
+        for (var i = 0; i < resources.Count; i++)
+        {
+            var colour = s_colours[i % s_colours.Length];
+            var points = string.Join(' ', samples.Select(s => $"{F(X(s.Minutes))},{F(Y(s.MemoryMegabytes.GetValueOrDefault(resources[i])))}"));
+            svg.Append(CultureInfo.InvariantCulture, $"""<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"/>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left - 50 + i % 4 * 180}" y="{Height - 30 + i / 4 * 16}" fill="{colour}">■ {resources[i]}</text>""");
+        }
+
+        return Close(svg);
+    }
+
     private static StringBuilder Open(string title) => new StringBuilder()
         .Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{Width}" height="{Height}" viewBox="0 0 {Width} {Height}" font-family="sans-serif" font-size="12">""")
         .Append("<style>.muted{fill:#57606a}.grid{stroke:#d0d7de;stroke-width:1}</style>")
