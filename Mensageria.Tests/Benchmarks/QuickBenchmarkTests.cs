@@ -8,6 +8,7 @@ namespace Mensageria.Tests.Benchmarks;
 /// servers and the results come out, so the benchmark code cannot rot. Its figures are not checked:
 /// speed is measured by the full run, not asserted in tests.
 /// </summary>
+[Collection(OneAtATimeDefinition.Name)]
 public sealed class QuickBenchmarkTests
 {
     [Fact]

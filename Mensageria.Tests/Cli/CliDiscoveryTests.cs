@@ -8,7 +8,7 @@ namespace Mensageria.Tests.Cli;
 /// services' launch profiles, as `dotnet run --project Mensageria.AppHost` serves them (the other
 /// test apps use random ports).
 /// </summary>
-[Collection(LaunchProfilePortsDefinition.Name)]
+[Collection(OneAtATimeDefinition.Name)]
 public sealed class CliDiscoveryTests(CliDiscoveryTests.LaunchProfilePortsApp fixture) : IClassFixture<CliDiscoveryTests.LaunchProfilePortsApp>
 {
     [Fact]

@@ -7,7 +7,7 @@ namespace Mensageria.Tests.Reliability;
 /// the test process): DCP stops every process it started, and a new run on the same data finishes
 /// every accepted order.
 /// </summary>
-[Collection(LaunchProfilePortsDefinition.Name)]
+[Collection(OneAtATimeDefinition.Name)]
 public sealed class AppHostCrashTests
 {
     [Fact]

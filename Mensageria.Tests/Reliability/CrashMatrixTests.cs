@@ -8,6 +8,7 @@ namespace Mensageria.Tests.Reliability;
 /// every order answered 202 ends Completed or Rejected, stock taken equals the completed quantities,
 /// no invoice number is issued twice, and every refusal is a 503 with Retry-After.
 /// </summary>
+[Collection(OneAtATimeDefinition.Name)]
 public sealed class CrashMatrixTests(PrivateAppFixture fixture) : IClassFixture<PrivateAppFixture>
 {
     private const int Orders = 1200;
