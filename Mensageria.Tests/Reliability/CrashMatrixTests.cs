@@ -25,7 +25,9 @@ public sealed class CrashMatrixTests(PrivateAppFixture fixture) : IClassFixture<
         using var orders = OrdersClient.For(fixture.App);
         var stockBefore = (await orders.ProductsAsync(cancellationToken)).ToDictionary(p => p.Sku, p => p.Stock);
         var load = new SteadyLoad(orders, Orders, PerSecond);
-        var running = load.RunAsync($"crash-{resource}", cancellationToken);
+        // On until ten seconds after the resource is healthy again (its clients reconnect within five), however long it takes to come back.
+        double? healthyAt = null;
+        var running = load.RunAsync($"crash-{resource}", cancellationToken, goOn: () => healthyAt is not { } healthy || load.Now < healthy + 10);
 
         // Two and a half seconds into the load, the crash; then an operator's start, as soon as Aspire shows it stopped.
         while (load.Sent < PerSecond * 5 / 2)
@@ -39,6 +41,7 @@ public sealed class CrashMatrixTests(PrivateAppFixture fixture) : IClassFixture<
         await fixture.App.WaitForInstanceAsync(instance, AppResources.IsStopped, "stopped", AppResources.Timeout, cancellationToken);
         await fixture.App.StartInstanceAsync(instance, cancellationToken);
         await fixture.App.WaitForHealthyAsync(resource, AppHostFixture.StartTimeout, cancellationToken);
+        healthyAt = load.Now;
         var attempts = await running;
 
         var settled = await load.SettleAllAsync(attempts, cancellationToken);
