@@ -34,6 +34,6 @@ internal static partial class CredentialsExtensions
     }
 
     // Generated secrets are letters and digits: nothing in them needs escaping in a URL.
-    [LoggerMessage(Level = LogLevel.Information, Message = "Log in to the operations panel at {OperationsUrl}/#operator-secret={OperatorSecret}")]
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Log in to the operations panel at {OperationsUrl}/#operator-secret={OperatorSecret}")]
     private static partial void LogLoginUrl(ILogger logger, string operationsUrl, string? operatorSecret);
 }
