@@ -15,5 +15,6 @@ app.MapDefaultEndpoints();
 app.MapRootApi();
 app.MapOrdersApi();
 app.MapApiReference();
+app.UseApiKeyAuthentication();
 
 app.Run();

@@ -1,4 +1,5 @@
 using Mensageria.Web;
+using Mensageria.Web.Credentials;
 using Mensageria.Web.LiveFeed;
 using Mensageria.Web.Operations;
 using Mensageria.Web.Shop;
@@ -15,6 +16,7 @@ builder.AddOperations();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseOperatorLogin();
 app.MapDefaultEndpoints();
 app.UseDefaultFiles();
 app.UseStaticFiles();

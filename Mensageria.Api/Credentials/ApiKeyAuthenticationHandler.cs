@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Mensageria.Messaging.Consuming;
 using Mensageria.Messaging.Credentials;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -12,19 +11,17 @@ namespace Mensageria.Api.Credentials;
 /// <summary>
 /// Authenticates <c>Authorization: Bearer KEY</c> against the app's service keys and the key store,
 /// and answers a request it does not let through: 401 with <c>WWW-Authenticate</c> for a missing,
-/// unknown, expired or revoked key, 429 with <c>Retry-After</c> over the key's rate, 503 while Redis
-/// cannot tell. The key never reaches a log or a span; its id and name do.
+/// unknown, expired or revoked key, 429 with <c>Retry-After</c> over the key's rate. A Redis that
+/// cannot tell throws, and the exception handler answers 503 as for any other Redis failure. The key
+/// never reaches a log or a span; its id and name do.
 /// </summary>
 public sealed partial class ApiKeyAuthenticationHandler(
     IOptionsMonitor<ApiKeyAuthenticationOptions> options, ILoggerFactory loggerFactory, UrlEncoder encoder, ApiKeyStore keys)
     : AuthenticationHandler<ApiKeyAuthenticationOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiKey";
-    public const string ClientRole = "client";
-    public const string ServiceRole = "service";
 
     private ApiKeyCheck? _check;
-    private string? _unavailable;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -43,38 +40,22 @@ public sealed partial class ApiKeyAuthenticationHandler(
         {
             if (key.Length > 0 && ApiKeySecret.FixedTimeEquals(token, key))
             {
-                return Success(service, ServiceRole, id: null);
+                return Success(service);
             }
         }
 
-        try
-        {
-            _check = await keys.CheckAsync(token);
-        }
-        catch (Exception e) when (TransientFailure.Is(e))
-        {
-            _unavailable = TransientFailure.DescribeRedis(e);
-            return AuthenticateResult.Fail(_unavailable);
-        }
-
+        _check = await keys.CheckAsync(token);
         if (_check.Verdict != ApiKeyVerdict.Accepted)
         {
             LogRefused(Logger, _check.Id ?? "-", _check.Verdict);
             return AuthenticateResult.Fail($"The key is {_check.Verdict}.");
         }
 
-        return Success(_check.Name!, ClientRole, _check.Id);
+        return Success(_check.Name!);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        if (_unavailable is not null)
-        {
-            Response.Headers.RetryAfter = "2";
-            await CredentialProblem.WriteAsync(Context, StatusCodes.Status503ServiceUnavailable, "Try again shortly.", _unavailable);
-            return;
-        }
-
         if (_check is { Verdict: ApiKeyVerdict.RateLimited } limited)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(limited.RetryAfter.TotalSeconds));
@@ -95,17 +76,11 @@ public sealed partial class ApiKeyAuthenticationHandler(
         await CredentialProblem.WriteAsync(Context, StatusCodes.Status401Unauthorized, "An API key is required.", detail);
     }
 
-    private static AuthenticateResult Success(string name, string role, string? id)
+    private static AuthenticateResult Success(string name)
     {
-        // Who called, for the trace: the key's name and id, never the key.
+        // Who called, for the trace: the key's name, never the key.
         Activity.Current?.SetTag("mensageria.client", name);
-        var claims = new List<Claim> { new(ClaimTypes.Name, name), new(ClaimTypes.Role, role) };
-        if (id is not null)
-        {
-            claims.Add(new Claim("mensageria:key-id", id));
-        }
-
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], SchemeName)), SchemeName));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused key {KeyId}: {Verdict}")]

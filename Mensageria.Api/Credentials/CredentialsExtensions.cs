@@ -16,4 +16,16 @@ public static class CredentialsExtensions
         builder.Services.AddAuthorization();
         return builder;
     }
+
+    /// <summary>
+    /// Checks keys after the exception handler (ASP.NET Core would otherwise put authentication first), so a Redis
+    /// that cannot check a key makes a 503 with Retry-After, as any Redis failure does.
+    /// </summary>
+    public static WebApplication UseApiKeyAuthentication(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
 }

@@ -63,8 +63,7 @@ public static partial class CredentialsApi
     public static async Task<Results<Ok<CredentialView>, ProblemHttpResult>> RevokeAsync(
         string key, ApiKeyStore keys, IOptions<OperationsOptions> options, TimeProvider time)
     {
-        var all = await keys.ListAsync();
-        var matches = all.Where(k => k.Id == key).ToList() is { Count: 1 } byId ? byId : [.. all.Where(k => k.Name == key && k.RevokedAt is null)];
+        List<ApiKeyRecord> matches = await keys.GetAsync(key) is { } byId ? [byId] : [.. (await keys.ListAsync()).Where(k => k.Name == key && k.RevokedAt is null)];
         if (matches.Count != 1)
         {
             return matches.Count == 0

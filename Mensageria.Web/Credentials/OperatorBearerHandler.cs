@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Mensageria.Messaging.Consuming;
 using Mensageria.Messaging.Credentials;
 using Mensageria.Web.Operations;
 using Microsoft.AspNetCore.Authentication;
@@ -17,8 +16,6 @@ public sealed class OperatorBearerHandler(
     IOptions<OperationsOptions> operations, ApiKeyStore keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
-    private string? _unavailable;
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (BearerToken.Read(Request) is not { } token)
@@ -31,28 +28,14 @@ public sealed class OperatorBearerHandler(
             return Success(OperatorDefaults.Role, OperatorDefaults.Role);
         }
 
-        try
-        {
-            return await keys.CheckAsync(token) is { Verdict: ApiKeyVerdict.Accepted or ApiKeyVerdict.RateLimited, Name: { } client }
-                ? Success(client, "client")
-                : AuthenticateResult.Fail("Not the operator's secret.");
-        }
-        catch (Exception e) when (TransientFailure.Is(e))
-        {
-            _unavailable = TransientFailure.DescribeRedis(e);
-            return AuthenticateResult.Fail(_unavailable);
-        }
+        // A Redis that cannot tell throws: the exception handler answers 503, as for any Redis failure.
+        return await keys.CheckAsync(token) is { Verdict: ApiKeyVerdict.Accepted or ApiKeyVerdict.RateLimited, Name: { } client }
+            ? Success(client, "client")
+            : AuthenticateResult.Fail("Not the operator's secret.");
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        if (_unavailable is not null)
-        {
-            Response.Headers.RetryAfter = "2";
-            await CredentialProblem.WriteAsync(Context, StatusCodes.Status503ServiceUnavailable, "Try again shortly.", _unavailable);
-            return;
-        }
-
         Response.Headers.WWWAuthenticate = BearerToken.Challenge("invalid_token", "Not the operator's secret.");
         await CredentialProblem.WriteAsync(Context, StatusCodes.Status401Unauthorized, "The operator login is required.", OperatorLoginApi.Hint);
     }

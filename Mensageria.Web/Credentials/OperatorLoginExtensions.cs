@@ -48,4 +48,16 @@ public static class OperatorLoginExtensions
             .AddPolicy(OperatorDefaults.Policy, policy => policy.AddAuthenticationSchemes(OperatorDefaults.Scheme).RequireRole(OperatorDefaults.Role));
         return builder;
     }
+
+    /// <summary>
+    /// The login's middleware, after the exception handler (ASP.NET Core would otherwise put it first), so a Redis
+    /// that cannot check a key or read the cookie's keys makes a 503 with Retry-After, as any Redis failure does.
+    /// </summary>
+    public static WebApplication UseOperatorLogin(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
 }
