@@ -4,7 +4,7 @@ using Mensageria.Api.Orders;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddRabbitMQClient("messaging", settings => settings.DisableAutoActivation = false);
+builder.AddMessageBroker("messaging");
 builder.AddRedisClient("cache", settings => settings.DisableAutoActivation = false, ApiServiceExtensions.FailFast);
 builder.AddOrdersApi();
 builder.AddApiKeyAuthentication();

@@ -16,11 +16,7 @@ public sealed partial class StartupTasks(IConnection broker, CatalogStore catalo
 
     protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        await using (var channel = await broker.CreateChannelAsync(cancellationToken: cancellationToken))
-        {
-            await MessagingTopology.DeclareAsync(channel, cancellationToken);
-        }
-
+        await MessagingTopology.DeclareAsync(broker, cancellationToken);
         await catalog.SeedAsync();
         LogReady(logger);
     }

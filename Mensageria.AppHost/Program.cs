@@ -1,9 +1,13 @@
+using Microsoft.Extensions.Configuration;
+
 var builder = DistributedApplication.CreateBuilder(args);
 
 // Aspire's containers where a container runtime answers; local rabbitmq-server and redis-server processes otherwise.
 var messaging = builder.AddRabbitMQ("messaging")
     .WithManagementPlugin()
-    .RunAsLocalProcess();
+    .RunAsLocalProcess()
+    // One node unless `Messaging:Nodes` asks for a cluster (`-- --Messaging:Nodes=3`): quorum queues on every node.
+    .WithNodes(builder.Configuration.GetValue("Messaging:Nodes", 1));
 
 var cache = builder.AddRedis("cache")
     .RunAsLocalProcess();

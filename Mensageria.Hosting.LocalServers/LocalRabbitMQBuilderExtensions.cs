@@ -27,36 +27,40 @@ public static class LocalRabbitMQBuilderExtensions
             policy,
             folder => new RabbitMQServerProcessResource(container.Name, container, folder),
             broker => new RabbitMQServerProcessHealthCheck(broker),
-            local => local.WithLocalNode(container));
+            local => local.WithLocalNode());
     }
 
-    private static IResourceBuilder<RabbitMQServerProcessResource> WithLocalNode(
-        this IResourceBuilder<RabbitMQServerProcessResource> local, RabbitMQServerResource container)
+    /// <summary>The node's process: its own ports, data and configuration; the cluster's epmd and Erlang cookie.</summary>
+    internal static IResourceBuilder<RabbitMQServerProcessResource> WithLocalNode(this IResourceBuilder<RabbitMQServerProcessResource> local)
     {
         var broker = local.Resource;
         var folder = broker.DataDirectory;
-        var epmd = local.ApplicationBuilder.AddEpmd($"{container.Name}-epmd", folder);
+        var epmd = broker.Epmd is { } shared
+            ? local.ApplicationBuilder.CreateResourceBuilder(shared)
+            : local.ApplicationBuilder.AddEpmd($"{broker.Name}-epmd", folder);
+        broker.Epmd = epmd.Resource;
         var distributionPort = FreePort.Next();
-        var amqpPort = LocalServerBuilder.Port(container, "tcp");
-        var managementPort = LocalServerBuilder.Port(container, "management");
+        var amqpPort = broker.FirstNode is null ? LocalServerBuilder.Port(broker.Definition, "tcp") : FreePort.Next();
+        var managementPort = LocalServerBuilder.Port(broker.Definition, "management");
         local
             .WithEndpoint(port: amqpPort, targetPort: amqpPort, name: "tcp", scheme: "tcp", isProxied: false)
             .WithEnvironment(context =>
             {
                 var variables = context.EnvironmentVariables;
-                variables["HOME"] = Directory.CreateDirectory(Path.Combine(folder, "home")).FullName;
-                variables["RABBITMQ_NODENAME"] = $"{container.Name}@localhost";
+                foreach (var (name, value) in LocalRabbitMQConfiguration.ToolEnvironment(broker))
+                {
+                    variables[name] = value;
+                }
+
+                variables["RABBITMQ_NODENAME"] = broker.NodeName;
                 variables["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
                 variables["RABBITMQ_NODE_PORT"] = Text(amqpPort);
                 variables["RABBITMQ_DIST_PORT"] = Text(distributionPort);
-                variables["ERL_EPMD_PORT"] = Text(epmd.Resource.Port);
-                variables["ERL_EPMD_ADDRESS"] = "127.0.0.1";
                 variables["RABBITMQ_MNESIA_BASE"] = Path.Combine(folder, "data");
                 variables["RABBITMQ_LOG_BASE"] = Path.Combine(folder, "log");
                 variables["RABBITMQ_LOGS"] = "-";
                 variables["RABBITMQ_CONFIG_FILE"] = Path.Combine(folder, "rabbitmq");
                 variables["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(folder, "enabled_plugins");
-                variables["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(folder, "rabbitmq-env.conf");
                 variables["RABBITMQ_PID_FILE"] = Path.Combine(folder, "rabbitmq.pid");
                 // The script then execs the Erlang VM, which stops gracefully on the SIGTERM DCP sends,
                 // instead of trapping it into a slow `rabbitmqctl stop` that needs epmd still running.
@@ -75,7 +79,11 @@ public static class LocalRabbitMQBuilderExtensions
             local.WithHttpEndpoint(port: managementPort, targetPort: managementPort, name: "management", isProxied: false);
         }
 
-        epmd.WithParentRelationship(local);
+        if (broker.FirstNode is null)
+        {
+            epmd.WithParentRelationship(local);
+        }
+
         return local;
     }
 
@@ -103,5 +111,5 @@ public static class LocalRabbitMQBuilderExtensions
             .OnBeforeResourceStarted((resource, _, _) => LocalExecutable.EnsureInstalledAsync(resource, EpmdResource.Executable, "erlang-base"));
     }
 
-    private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
+    internal static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
 }

@@ -35,10 +35,16 @@ internal static class LocalServerBuilder
         }
 
         app.Resources.Remove(container);
-        var local = create(LocalServerSettings.DataDirectory(app, container.Name));
-        var healthCheckKey = $"{container.Name}_local_check";
+        return configure(Add(app, create(LocalServerSettings.DataDirectory(app, container.Name)), healthCheck));
+    }
+
+    /// <summary>Adds a local server to the model with its health check.</summary>
+    public static IResourceBuilder<TLocal> Add<TLocal>(IDistributedApplicationBuilder app, TLocal local, Func<TLocal, IHealthCheck> healthCheck)
+        where TLocal : LocalServerResource
+    {
+        var healthCheckKey = $"{local.Name}_local_check";
         app.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthCheckKey, _ => healthCheck(local), null, null));
-        return configure(app.AddResource(local).WithHealthCheck(healthCheckKey));
+        return app.AddResource(local).WithHealthCheck(healthCheckKey);
     }
 
     /// <summary>

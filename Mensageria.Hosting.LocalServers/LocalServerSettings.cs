@@ -48,13 +48,15 @@ internal static class LocalServerSettings
     }
 
     /// <summary>The resource's own data folder, created on first use.</summary>
-    public static string DataDirectory(IDistributedApplicationBuilder builder, string resourceName)
+    public static string DataDirectory(IDistributedApplicationBuilder builder, string resourceName) =>
+        Directory.CreateDirectory(DataDirectoryPath(builder, resourceName)).FullName;
+
+    /// <summary>Where the resource's data folder is, whether or not there is one.</summary>
+    public static string DataDirectoryPath(IDistributedApplicationBuilder builder, string resourceName)
     {
         var root = builder.Configuration[DataDirectoryKey] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, builder.AppHostDirectory)
             : Path.Combine(builder.AppHostDirectory, ".local-servers");
-        var folder = Path.Combine(root, resourceName);
-        Directory.CreateDirectory(folder);
-        return folder;
+        return Path.Combine(root, resourceName);
     }
 }

@@ -7,7 +7,7 @@ using Mensageria.Web.Shop;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddRabbitMQClient("messaging", settings => settings.DisableAutoActivation = false);
+builder.AddMessageBroker("messaging");
 builder.AddRedisClient("cache", settings => settings.DisableAutoActivation = false);
 builder.AddApiClient();
 builder.AddLiveFeed();

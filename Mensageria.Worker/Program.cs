@@ -3,7 +3,7 @@ using Mensageria.Worker;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddRabbitMQClient("messaging", settings => settings.DisableAutoActivation = false);
+builder.AddMessageBroker("messaging");
 builder.AddRedisClient("cache", settings => settings.DisableAutoActivation = false);
 builder.AddWorkerServices();
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The crash matrix: RabbitMQ, Redis, the API, a worker and the app host itself, each killed with
-# SIGKILL while orders arrive at a steady rate, then started again through Aspire. Prints the table
+# SIGKILL while orders arrive at a steady rate, then started again through Aspire; and one node of a
+# three-node RabbitMQ cluster, twice (the API's node, the queue leader's). Prints the tables
 # of docs/reliability.md from this machine's run; exits non-zero if any case lost or repeated anything.
 # Needs what ./eng/setup.sh installs.
 set -uo pipefail
@@ -14,7 +15,7 @@ fi
 
 tests=Mensageria.Tests/bin/Debug/net10.0
 rm -rf "$tests/reliability"
-echo "chaos: five crashes under load, one after another (about three minutes)…"
+echo "chaos: seven crashes under load, one after another (about five minutes)…"
 (cd "$tests" && ./Mensageria.Tests -namespace Mensageria.Tests.Reliability)
 status=$?
 

@@ -64,9 +64,9 @@ internal sealed partial class MessageConsumerHost<TMessage>(
             IChannel? channel = null;
             try
             {
+                await MessagingTopology.DeclareAsync(connection, stoppingToken);
                 channel = await connection.CreateChannelAsync(
                     new CreateChannelOptions(false, false, consumerDispatchConcurrency: options.Concurrency), stoppingToken);
-                await MessagingTopology.DeclareAsync(channel, stoppingToken);
                 await channel.BasicQosAsync(0, options.Prefetch, global: false, stoppingToken);
                 var consumer = new AsyncEventingBasicConsumer(channel);
                 consumer.ReceivedAsync += (_, delivery) => processor.ProcessAsync(channel, delivery, stoppingToken);

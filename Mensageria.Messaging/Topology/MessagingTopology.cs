@@ -1,4 +1,5 @@
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace Mensageria.Messaging.Topology;
 
@@ -26,7 +27,30 @@ public static class MessagingTopology
     /// <summary>The message id of an order's status event: the same for a repeat, so a listener can drop duplicates.</summary>
     public static string StatusEventId(string orderId, Contracts.OrderStatus status) => $"{orderId}-{status.ToString().ToLowerInvariant()}";
 
-    public static async Task DeclareAsync(IChannel channel, CancellationToken cancellationToken)
+    /// <summary>Declares every exchange and queue on a channel of its own, closed after.</summary>
+    public static async Task DeclareAsync(IConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken))
+        {
+            await DeclareOrdersAsync(channel, cancellationToken);
+            try
+            {
+                await DeclareQuotesAsync(channel, cancellationToken);
+                return;
+            }
+            catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == Constants.PreconditionFailed)
+            {
+                // A broker from before quotes were replicated holds a classic queue, which a node's loss would take
+                // with it. Its requests are worth nothing past their callers' timeouts of seconds: replace it.
+            }
+        }
+
+        await using var replacing = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        await replacing.QueueDeleteAsync(QuotesQueue, ifUnused: false, ifEmpty: false, cancellationToken: cancellationToken);
+        await DeclareQuotesAsync(replacing, cancellationToken);
+    }
+
+    private static async Task DeclareOrdersAsync(IChannel channel, CancellationToken cancellationToken)
     {
         await channel.ExchangeDeclareAsync(DeadLetterExchange, ExchangeType.Fanout, durable: true, cancellationToken: cancellationToken);
         await channel.QueueDeclareAsync(DeadLetterQueue, durable: true, exclusive: false, autoDelete: false,
@@ -45,10 +69,11 @@ public static class MessagingTopology
         await channel.QueueBindAsync(OrdersQueue, OrdersExchange, OrderPlacedRoutingKey, cancellationToken: cancellationToken);
 
         await channel.ExchangeDeclareAsync(OrderEventsExchange, ExchangeType.Topic, durable: true, cancellationToken: cancellationToken);
-
-        // Classic: a quote is worth nothing after its caller's timeout (requests carry it as their
-        // expiration), so it needs neither replication nor a delivery limit, only a quick answer.
-        await channel.QueueDeclareAsync(QuotesQueue, durable: true, exclusive: false, autoDelete: false,
-            arguments: new Dictionary<string, object?> { ["x-queue-type"] = "classic" }, cancellationToken: cancellationToken);
     }
+
+    // Quorum, like the orders' queue, so that quotes go on while a majority of a cluster's nodes runs (a classic
+    // queue lives on one node). A request carries its caller's timeout as its expiration, and expires in the queue.
+    private static Task<QueueDeclareOk> DeclareQuotesAsync(IChannel channel, CancellationToken cancellationToken) =>
+        channel.QueueDeclareAsync(QuotesQueue, durable: true, exclusive: false, autoDelete: false,
+            arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: cancellationToken);
 }

@@ -7,7 +7,12 @@ public class PrivateAppFixture : IAsyncLifetime
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
 
-    public async ValueTask InitializeAsync() => _app = await AppHostFixture.StartAsync(TestContext.Current.CancellationToken, configure: Configure);
+    public async ValueTask InitializeAsync()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        _app = await AppHostFixture.StartAsync(cancellationToken, configure: Configure, arguments: Arguments);
+        await StartedAsync(_app, cancellationToken);
+    }
 
     /// <summary>Starts what a test stopped or killed and waits until it is healthy, so the next test finds the app whole.</summary>
     public async Task RestartAsync(string resource, CancellationToken cancellationToken)
@@ -30,4 +35,10 @@ public class PrivateAppFixture : IAsyncLifetime
     protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
     {
     }
+
+    /// <summary>The app host's own settings for this app, as command-line arguments.</summary>
+    protected virtual string[] Arguments => [];
+
+    /// <summary>Waits for whatever else the test class needs once every resource is healthy.</summary>
+    protected virtual Task StartedAsync(DistributedApplication app, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -22,6 +22,11 @@ internal sealed class SteadyLoad(OrdersClient orders, int count, int perSecond)
 
     private int _sent;
 
+    /// <summary>When the latest-sent order answered 202 so far was sent (NaN before the first): whether orders sent after a fault are accepted yet.</summary>
+    public double LastAcceptedSentAt => Volatile.Read(ref _lastAcceptedSentAt);
+
+    private double _lastAcceptedSentAt = double.NaN;
+
     /// <summary>Places <c>count</c> orders, and goes on at the same rate (up to four times as many) while <paramref name="goOn"/> says so.</summary>
     public async Task<IReadOnlyList<OrderAttempt>> RunAsync(string prefix, CancellationToken cancellationToken, Func<bool>? goOn = null)
     {
@@ -96,11 +101,31 @@ internal sealed class SteadyLoad(OrdersClient orders, int count, int perSecond)
             var orderId = response.StatusCode == HttpStatusCode.Accepted
                 ? JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.GetProperty("orderId").GetString()
                 : null;
+            if (response.StatusCode == HttpStatusCode.Accepted)
+            {
+                Accepted(sentAt);
+            }
+
             return new OrderAttempt(key, lines, sentAt, Now, response.StatusCode, response.Headers.RetryAfter is not null, orderId, null);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return new OrderAttempt(key, lines, sentAt, Now, null, false, null, e is TaskCanceledException ? "timeout" : "no answer");
+        }
+    }
+
+    private void Accepted(double sentAt)
+    {
+        var latest = Volatile.Read(ref _lastAcceptedSentAt);
+        while (!(latest >= sentAt))
+        {
+            var seen = Interlocked.CompareExchange(ref _lastAcceptedSentAt, sentAt, latest);
+            if (seen.Equals(latest))
+            {
+                return;
+            }
+
+            latest = seen;
         }
     }
 }

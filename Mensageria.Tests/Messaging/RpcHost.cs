@@ -31,7 +31,7 @@ internal sealed class RpcHost : IAsyncDisposable
         builder.Configuration["ConnectionStrings:messaging"] = await app.GetRequiredConnectionStringAsync("messaging", cancellationToken);
         builder.Configuration[$"Mensageria:Consumers:{queue}:Concurrency"] = "32";
         builder.Configuration[$"Mensageria:Consumers:{queue}:Prefetch"] = "64";
-        builder.AddRabbitMQClient("messaging", settings => settings.DisableAutoActivation = false);
+        builder.AddMessageBroker("messaging");
         builder.AddRpcClient();
         if (withServer)
         {

@@ -19,8 +19,8 @@ public sealed partial class OrderEventsListener(IConnection broker, OrderEventHu
 
     protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
+        await MessagingTopology.DeclareAsync(broker, cancellationToken);
         var channel = await broker.CreateChannelAsync(cancellationToken: cancellationToken);
-        await MessagingTopology.DeclareAsync(channel, cancellationToken);
         var queue = (await channel.QueueDeclareAsync(exclusive: true, cancellationToken: cancellationToken)).QueueName;
         await channel.QueueBindAsync(queue, MessagingTopology.OrderEventsExchange, "order.*", cancellationToken: cancellationToken);
         var consumer = new AsyncEventingBasicConsumer(channel);

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using Aspire.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Mensageria.Hosting.LocalServers;
+
+/// <summary>
+/// Makes a node that joined the cluster a member of every quorum queue: RabbitMQ gives a new queue a replica
+/// on each node of the cluster as it is then, and adds none when a node joins later (as when the services
+/// declared their queues before this node joined, or the broker ran alone before it became a cluster).
+/// </summary>
+internal static partial class QuorumQueueMembership
+{
+    public static async Task GrowAsync(RabbitMQServerProcessResource node, ILogger logger, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(RabbitMQServerProcessResource.QueuesScript)
+        {
+            ArgumentList = { "--node", node.NodeName, "grow", node.NodeName, "all" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in LocalRabbitMQConfiguration.ToolEnvironment(node))
+        {
+            start.Environment[name] = value;
+        }
+
+        // The tool is an Erlang node too: a port of its own rather than RabbitMQ's default range, which a local
+        // server's port may hold.
+        var port = LocalRabbitMQBuilderExtensions.Text(FreePort.Next());
+        start.Environment["RABBITMQ_CTL_DIST_PORT_MIN"] = port;
+        start.Environment["RABBITMQ_CTL_DIST_PORT_MAX"] = port;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        var result = process.ExitCode == 0 ? await output : await error;
+        if (process.ExitCode == 0)
+        {
+            LogGrown(logger, node.NodeName, result);
+        }
+        else
+        {
+            LogGrowFailed(logger, node.NodeName, process.ExitCode, result);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Made {Node} a member of every quorum queue:\n{Result}")]
+    private static partial void LogGrown(ILogger logger, string node, string result);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not make {Node} a member of the quorum queues (exit code {ExitCode}): {Error}. " +
+        "Until it is, those queues keep no replica there: restart the node, and the app host tries again once it is ready.")]
+    private static partial void LogGrowFailed(ILogger logger, string node, int exitCode, string error);
+}
