@@ -9,6 +9,9 @@ public static class CpuUsage
 {
     public const string LoadGenerator = "load generator";
 
+    /// <summary>The Aspire dashboard's process group, when tracing is on: the telemetry's receiver, counted apart.</summary>
+    public const string Dashboard = "aspire-dashboard";
+
     // Linux reports process times in clock ticks of 1/100 s (USER_HZ).
     private const double TicksPerSecond = 100;
 

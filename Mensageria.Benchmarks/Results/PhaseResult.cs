@@ -20,4 +20,8 @@ public sealed record PhaseResult(
 {
     /// <summary>CPU seconds each process group used during the phase (its load and its drain).</summary>
     public IReadOnlyDictionary<string, double> CpuSeconds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>CPU milliseconds per completed order (or raw message) of every process but the load generator and the dashboard.</summary>
+    public double CpuMillisecondsPerCompleted => Completed == 0 ? 0 :
+        Math.Round(1000 * CpuSeconds.Where(c => c.Key is not (Apps.CpuUsage.LoadGenerator or Apps.CpuUsage.Dashboard)).Sum(c => c.Value) / Completed, 3);
 }

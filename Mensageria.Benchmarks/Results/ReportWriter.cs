@@ -52,7 +52,14 @@ public static class ReportWriter
                 $"| {p.Name} | {string.Join(" | ", groups.Select(g => p.CpuSeconds.TryGetValue(g, out var s) ? s.ToString("0.0", CultureInfo.InvariantCulture) : "-"))} | {p.CpuSeconds.Values.Sum():0.0} |");
         }
 
-        text.AppendLine().AppendLine("| Ratio (completed/s) | Value |").AppendLine("|---|---|");
+        text.AppendLine().AppendLine("CPU milliseconds per completed order (per message for raw), every process but the load generator and the dashboard:").AppendLine()
+            .AppendLine("| Phase | CPU ms |").AppendLine("|---|---|");
+        foreach (var p in report.Phases)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {p.Name} | {p.CpuMillisecondsPerCompleted:0.00} |");
+        }
+
+        text.AppendLine().AppendLine("| Ratio | Value |").AppendLine("|---|---|");
         foreach (var (name, value) in report.Ratios)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value:0.00} |");

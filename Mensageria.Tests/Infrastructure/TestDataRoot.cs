@@ -13,9 +13,19 @@ public sealed class TestDataRoot : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(s_path))
+        // A disposed app's servers may still be finishing their shutdown (RabbitMQ writes its quorum queues'
+        // snapshots as it stops): wait for their last writes rather than race them.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (Directory.Exists(s_path))
         {
-            Directory.Delete(s_path, recursive: true);
+            try
+            {
+                Directory.Delete(s_path, recursive: true);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(500);
+            }
         }
     }
 }
