@@ -9,7 +9,7 @@ namespace Mensageria.Api;
 
 public static class ApiServiceExtensions
 {
-    /// <summary>The order API's services: placement, quotes, problem details, JSON, OpenAPI, and seeding the catalog.</summary>
+    /// <summary>The order API's services: placement with its backlog bound, quotes, problem details, JSON, OpenAPI, and seeding the catalog.</summary>
     public static IHostApplicationBuilder AddOrdersApi(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -17,6 +17,9 @@ public static class ApiServiceExtensions
         builder.Services.AddSingleton<OrderPlacement>();
         builder.AddRpcClient();
         builder.Services.Configure<QuoteOptions>(builder.Configuration.GetSection(QuoteOptions.ConfigurationSection));
+        builder.Services.Configure<BacklogOptions>(builder.Configuration.GetSection(BacklogOptions.ConfigurationSection));
+        builder.Services.AddSingleton<OrderBacklog>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OrderBacklog>());
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());

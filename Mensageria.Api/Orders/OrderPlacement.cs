@@ -16,6 +16,7 @@ namespace Mensageria.Api.Orders;
 /// Accepts an order: stores it, publishes it, and answers only after the broker confirmed the
 /// publish. If the publish fails the stored order is removed again, so nothing half-created stays.
 /// With an idempotency key, a retry with the same body gets the same order and creates none.
+/// While more orders wait for a worker than the backlog bound, new ones are refused with a 503 instead.
 /// </summary>
 public sealed partial class OrderPlacement(
     IConnection broker,
@@ -23,6 +24,7 @@ public sealed partial class OrderPlacement(
     OrderStore orders,
     IdempotencyStore idempotency,
     MessagePublisher publisher,
+    OrderBacklog backlog,
     TimeProvider timeProvider,
     ILogger<OrderPlacement> logger)
 {
@@ -34,6 +36,12 @@ public sealed partial class OrderPlacement(
         if (!broker.IsOpen || !redis.IsConnected)
         {
             return new PlacementOutcome.Unavailable(broker.IsOpen ? "The order store (Redis) is unreachable." : "The broker (RabbitMQ) is unreachable.");
+        }
+
+        if (backlog.IsFull(out var waiting))
+        {
+            return new PlacementOutcome.Unavailable(
+                $"{waiting} orders are waiting for a worker, more than the {backlog.MaxBacklog} this API queues: try again shortly.");
         }
 
         var orderId = OrderIds.New(timeProvider.GetUtcNow());

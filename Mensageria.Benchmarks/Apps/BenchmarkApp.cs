@@ -154,7 +154,7 @@ public sealed class BenchmarkApp(DistributedApplication app, string dataDirector
     private static async Task PrepareCatalogAsync(string redis)
     {
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis);
-        await new CatalogStore(connection).SeedAsync();
+        await new CatalogStore(connection, TimeProvider.System).SeedAsync();
         await connection.GetDatabase().HashSetAsync(RedisKeys.Stock, [.. SeedCatalog.Products.Select(p => new HashEntry(p.Sku, 1_000_000_000))]);
     }
 }

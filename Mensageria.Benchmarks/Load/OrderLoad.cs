@@ -12,7 +12,8 @@ namespace Mensageria.Benchmarks.Load;
 /// a fixed number of clients each posting as soon as its last order was accepted, or
 /// <see cref="RunAtRateAsync"/> at a fixed rate whatever the answers (latency counted from when each
 /// order was due, so a slow system is not flattered). Each order's end-to-end latency runs from its
-/// POST to its Completed event.
+/// POST to its Completed event. A 503 with Retry-After (the API's backlog bound) is a refusal, not an
+/// error: a full-speed client then waits as told before its next order.
 /// </summary>
 public sealed class OrderLoad(Uri api, string apiKey, CompletionListener completions, BenchmarkSettings settings, Progress progress) : IDisposable
 {
@@ -27,12 +28,13 @@ public sealed class OrderLoad(Uri api, string apiKey, CompletionListener complet
     };
     private readonly ConcurrentDictionary<string, long> _placed = new(StringComparer.Ordinal);
     private long _errors;
+    private long _refused;
     private int _sequence;
 
     /// <summary>Orders accepted so far.</summary>
     public int Accepted => _placed.Count;
 
-    /// <summary>Requests that were not accepted so far (any answer but 202, or none).</summary>
+    /// <summary>Requests that failed so far (any answer but 202 or a 503 with Retry-After, or none).</summary>
     public long Errors => Interlocked.Read(ref _errors);
 
     public async Task<PhaseResult> RunAtFullSpeedAsync(string name, string system, int replicas, bool tracing, CancellationToken cancellationToken)
@@ -44,7 +46,10 @@ public sealed class OrderLoad(Uri api, string apiKey, CompletionListener complet
             {
                 while (Stopwatch.GetElapsedTime(start) < settings.PhaseDuration)
                 {
-                    await PlaceAsync(Stopwatch.GetTimestamp(), cancellationToken);
+                    if (await PlaceAsync(Stopwatch.GetTimestamp(), cancellationToken) is { } retryAfter)
+                    {
+                        await Task.Delay(retryAfter, cancellationToken);
+                    }
                 }
             }));
         }
@@ -83,19 +88,27 @@ public sealed class OrderLoad(Uri api, string apiKey, CompletionListener complet
     public void Dispose() => _http.Dispose();
 
     private IAsyncDisposable Report(string name) =>
-        progress.Every(settings.PhaseDuration, name, () => $"{_placed.Count:N0} accepted, {completions.Count:N0} finished, {Interlocked.Read(ref _errors):N0} errors");
+        progress.Every(settings.PhaseDuration, name, () =>
+            $"{_placed.Count:N0} accepted, {completions.Count:N0} finished, {Interlocked.Read(ref _refused):N0} refused, {Interlocked.Read(ref _errors):N0} errors");
 
-    private async Task PlaceAsync(long startedAt, CancellationToken cancellationToken)
+    /// <summary>Places one order; when the API refuses it for now, how long it asked to wait.</summary>
+    private async Task<TimeSpan?> PlaceAsync(long startedAt, CancellationToken cancellationToken)
     {
         var n = Interlocked.Increment(ref _sequence);
         var body = $$"""{"customerId":"bench-{{n % 100}}","lines":[{"sku":"{{s_skus[n % s_skus.Length]}}","quantity":1},{"sku":"{{s_skus[(n + 3) % s_skus.Length]}}","quantity":2}]}""";
         try
         {
             using var response = await _http.PostAsync(new Uri("/api/orders", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter?.Delta is { } retryAfter)
+            {
+                Interlocked.Increment(ref _refused);
+                return retryAfter;
+            }
+
             if (response.StatusCode != HttpStatusCode.Accepted)
             {
                 Interlocked.Increment(ref _errors);
-                return;
+                return null;
             }
 
             using var accepted = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));
@@ -105,6 +118,8 @@ public sealed class OrderLoad(Uri api, string apiKey, CompletionListener complet
         {
             Interlocked.Increment(ref _errors);
         }
+
+        return null;
     }
 
     private async Task<PhaseResult> FinishAsync(string name, string system, int replicas, bool tracing, string load, long start, CancellationToken cancellationToken)
@@ -139,9 +154,13 @@ public sealed class OrderLoad(Uri api, string apiKey, CompletionListener complet
         }
 
         var result = new PhaseResult(name, system, replicas, tracing, load, loadSeconds, _placed.Count, latencies.Count, Interlocked.Read(ref _errors),
-            _placed.Count / loadSeconds, latencies.Count / Math.Max(loadSeconds, Stopwatch.GetElapsedTime(start, lastFinished).TotalSeconds), LatencySummary.From(latencies));
+            _placed.Count / loadSeconds, latencies.Count / Math.Max(loadSeconds, Stopwatch.GetElapsedTime(start, lastFinished).TotalSeconds), LatencySummary.From(latencies))
+        {
+            Refused = Interlocked.Read(ref _refused),
+        };
         _placed.Clear();
         Interlocked.Exchange(ref _errors, 0);
+        Interlocked.Exchange(ref _refused, 0);
         return result;
     }
 }

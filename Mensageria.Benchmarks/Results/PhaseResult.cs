@@ -18,6 +18,9 @@ public sealed record PhaseResult(
     double CompletedPerSecond,
     LatencySummary Latency)
 {
+    /// <summary>Orders the API refused for now (503 with Retry-After: its backlog bound), which its clients waited out.</summary>
+    public long Refused { get; init; }
+
     /// <summary>CPU seconds each process group used during the phase (its load and its drain).</summary>
     public IReadOnlyDictionary<string, double> CpuSeconds { get; init; } = new Dictionary<string, double>();
 

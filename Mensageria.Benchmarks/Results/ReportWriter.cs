@@ -35,12 +35,12 @@ public static class ReportWriter
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Run {report.At:yyyy-MM-dd HH:mm} UTC on {report.Machine}; {report.Settings.PhaseSeconds:0.#} s per phase, {report.Settings.Clients} clients{(report.Settings.Quick ? ", quick" : "")}.")
             .AppendLine()
-            .AppendLine("| Phase | System | Workers | Tracing | Load | Accepted/s | Completed/s | p50 ms | p90 ms | p99 ms | max ms | Errors |")
-            .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+            .AppendLine("| Phase | System | Workers | Tracing | Load | Accepted/s | Completed/s | p50 ms | p90 ms | p99 ms | max ms | Refused (503) | Errors |")
+            .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var p in report.Phases)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {p.Name} | {p.System} | {p.Replicas} | {(p.Tracing ? "on" : "off")} | {p.Load} | {p.AcceptedPerSecond:0} | {p.CompletedPerSecond:0} | {p.Latency.P50:0.0} | {p.Latency.P90:0.0} | {p.Latency.P99:0.0} | {p.Latency.Max:0} | {p.Errors} |");
+                $"| {p.Name} | {p.System} | {p.Replicas} | {(p.Tracing ? "on" : "off")} | {p.Load} | {p.AcceptedPerSecond:0} | {p.CompletedPerSecond:0} | {p.Latency.P50:0.0} | {p.Latency.P90:0.0} | {p.Latency.P99:0.0} | {p.Latency.Max:0} | {p.Refused} | {p.Errors} |");
         }
 
         var groups = report.Phases.SelectMany(p => p.CpuSeconds.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
