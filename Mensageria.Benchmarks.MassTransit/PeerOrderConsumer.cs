@@ -17,7 +17,7 @@ public sealed class PeerOrderConsumer(OrderStore orders, TimeProvider timeProvid
     {
         ArgumentNullException.ThrowIfNull(context);
         var id = context.Message.OrderId;
-        if (await orders.GetAsync(id) is not { } order)
+        if (await orders.GetAsync(id, withHistory: false) is not { } order)
         {
             return;
         }
@@ -44,10 +44,8 @@ public sealed class PeerOrderConsumer(OrderStore orders, TimeProvider timeProvid
             return;
         }
 
-        await orders.TransitionAsync(id, OrderStatus.StockReserved);
         await AnnounceAsync(context, order, OrderStatus.StockReserved);
         var invoice = await orders.IssueInvoiceAsync(id);
-        await orders.TransitionAsync(id, OrderStatus.Invoiced);
         await AnnounceAsync(context, order, OrderStatus.Invoiced, invoiceNumber: invoice);
         await orders.TransitionAsync(id, OrderStatus.Completed);
         await AnnounceAsync(context, order, OrderStatus.Completed, invoiceNumber: invoice);

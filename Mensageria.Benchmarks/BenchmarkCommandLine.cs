@@ -6,7 +6,7 @@ using Mensageria.Benchmarks.Soak;
 
 namespace Mensageria.Benchmarks;
 
-/// <summary><c>dotnet run -c Release --project Mensageria.Benchmarks [-- --quick] [--duration S] [--clients C] [--output DIR] [--soak MINUTES [--rate R]]</c>.</summary>
+/// <summary><c>dotnet run -c Release --project Mensageria.Benchmarks [-- --quick] [--duration S] [--clients C] [--output DIR] [--rate R] [--soak MINUTES]</c>.</summary>
 public static class BenchmarkCommandLine
 {
     public static async Task<int> RunAsync(string[] args)
@@ -19,7 +19,7 @@ public static class BenchmarkCommandLine
         only.AcceptOnlyFromAmong(BenchmarkSettings.Raw, BenchmarkSettings.Pipeline, BenchmarkSettings.Scaling, BenchmarkSettings.Tracing, BenchmarkSettings.Peer);
         var serviceEnvironment = new Option<string[]>("--service-env") { Description = "NAME=VALUE given to every API and worker process (an experiment, e.g. DOTNET_gcServer=0)" };
         var soak = new Option<double?>("--soak") { Description = "Instead of the phases: a soak of this many minutes at half of full speed (or --rate), memory and backlog sampled every 10 s" };
-        var rate = new Option<double?>("--rate") { Description = "With --soak: orders per second, instead of half of a measured full speed" };
+        var rate = new Option<double?>("--rate") { Description = "Orders per second of the soak, or of the fixed-rate phases, instead of half of a measured full speed" };
         var replot = new Option<string?>("--replot") { Description = "Write summary.md and the plots again from a results.json, without measuring" };
         var root = new RootCommand("Measures the order pipeline against RabbitMQ.Client alone and a MassTransit peer, on this machine, in one run.")
         {
@@ -41,6 +41,7 @@ public static class BenchmarkCommandLine
                 Only = (parse.GetValue(only) ?? []).ToHashSet(StringComparer.Ordinal),
                 ServiceEnvironment = (parse.GetValue(serviceEnvironment) ?? []).Select(v => v.Split('=', 2))
                     .ToDictionary(v => v[0], v => v.ElementAtOrDefault(1) ?? "", StringComparer.Ordinal),
+                FixedRate = parse.GetValue(rate),
             };
             var progress = new Progress(Console.Out);
             if (parse.GetValue(soak) is { } minutes)

@@ -63,8 +63,8 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, Progress progress)
     {
         var name = app.System.ToString().ToLowerInvariant();
         var full = await FullSpeedAsync(app, name, cancellationToken);
-        var rate = Math.Max(1, full.CompletedPerSecond / 2);
-        progress.Step($"Phase {name}-half-rate: {rate:0} orders/s, half of what it completed at full speed");
+        var rate = settings.FixedRate ?? Math.Max(1, full.CompletedPerSecond / 2);
+        progress.Step($"Phase {name}-half-rate: {rate:0} orders/s, {(settings.FixedRate is null ? "half of what it completed at full speed" : "as --rate asks")}");
         await using var completions = await CompletionListener.StartAsync(await app.BrokerAsync(cancellationToken), app.System, cancellationToken);
         using var load = new OrderLoad(app.Api, BenchmarkApp.ApiKey, completions, settings, progress);
         var before = app.CpuSeconds();

@@ -11,6 +11,9 @@ public sealed record BenchmarkSettings(TimeSpan PhaseDuration, int Clients, stri
     /// <summary>Variables given to every API and worker process, for experiments (<c>DOTNET_gcServer=0</c>).</summary>
     public IReadOnlyDictionary<string, string> ServiceEnvironment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The rate of the fixed-rate phases, for comparing two builds at the same load; null: half of each system's full speed.</summary>
+    public double? FixedRate { get; init; }
+
     public bool Runs(string group) => Only.Count == 0 || Only.Contains(group);
 
     /// <summary>How long a phase may wait, after its load, for the orders it placed to finish.</summary>

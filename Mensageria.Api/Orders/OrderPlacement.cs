@@ -35,7 +35,7 @@ public sealed partial class OrderPlacement(
     {
         if (!broker.IsOpen || !redis.IsConnected)
         {
-            return new PlacementOutcome.Unavailable(broker.IsOpen ? "The order store (Redis) is unreachable." : "The broker (RabbitMQ) is unreachable.");
+            return new PlacementOutcome.Unavailable(broker.IsOpen ? TransientFailure.RedisUnreachable : "The broker (RabbitMQ) is unreachable.");
         }
 
         if (backlog.IsFull(out var waiting))

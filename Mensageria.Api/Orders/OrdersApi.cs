@@ -1,3 +1,4 @@
+using Mensageria.Messaging.Consuming;
 using Mensageria.Messaging.Contracts;
 using Mensageria.Messaging.Orders;
 using Mensageria.Messaging.Publishing;
@@ -6,6 +7,7 @@ using Mensageria.Messaging.Topology;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Mensageria.Api.Orders;
 
@@ -72,12 +74,18 @@ public static class OrdersApi
     }
 
     public static async Task<IResult> QuoteAsync(
-        HttpContext context, CatalogStore catalog, RpcClient rpc, IOptions<QuoteOptions> options, CancellationToken cancellationToken)
+        HttpContext context, CatalogStore catalog, RpcClient rpc, IConnectionMultiplexer redis, IOptions<QuoteOptions> options, CancellationToken cancellationToken)
     {
         var (request, _, problem) = await ReadValidOrderAsync(context, catalog, cancellationToken);
         if (problem is not null)
         {
             return problem;
+        }
+
+        // The worker prices from Redis: without it, a quick 503 rather than a worker's timeout (the catalog may come from memory).
+        if (!redis.IsConnected)
+        {
+            return Unavailable(context, TransientFailure.RedisUnreachable);
         }
 
         try

@@ -33,11 +33,14 @@ public static class TransientFailure
     public static string Reason(Exception exception) =>
         RedisNotReadyReply(exception) is { } reply ? $"Redis is not ready yet: {reply}" : exception.Message;
 
+    /// <summary>What a caller is told while the connection to Redis is down.</summary>
+    public const string RedisUnreachable = "The order store (Redis) is unreachable.";
+
     /// <summary>What a caller is told when Redis failed: not ready yet (in Redis's words), unreachable, or not answering.</summary>
     public static string DescribeRedis(Exception exception) => exception switch
     {
         _ when RedisNotReadyReply(exception) is { } reply => $"The order store (Redis) is not ready yet: {reply}",
-        RedisConnectionException => "The order store (Redis) is unreachable.",
+        RedisConnectionException => RedisUnreachable,
         _ => "The order store (Redis) did not answer in time.",
     };
 

@@ -4,42 +4,64 @@ namespace Mensageria.Messaging.Orders;
 internal static class OrderScripts
 {
     /// <summary>
-    /// Moves an order forward only (by rank), appending the history entry; a repeated or backward
-    /// transition changes nothing. KEYS: order, history. ARGV: status, rank, entry json, time, then field/value pairs.
-    /// Returns 1 when it moved, 0 when not, -1 when there is no such order.
+    /// Moves an order forward only (by rank), appending the history entry; a repeated or backward transition
+    /// changes nothing. Returns 1 when it moved, 0 when not, -1 when there is no such order. Shared by the scripts
+    /// below, so that a step and the transition it leads to are one round trip.
     /// </summary>
-    public const string Transition = """
-        local current = redis.call('HGET', KEYS[1], 'rank')
-        if not current then return -1 end
-        if tonumber(current) >= tonumber(ARGV[2]) then return 0 end
-        redis.call('HSET', KEYS[1], 'status', ARGV[1], 'rank', ARGV[2], 'updatedAt', ARGV[4])
-        for i = 5, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-        redis.call('RPUSH', KEYS[2], ARGV[3])
-        return 1
+    private const string TransitionFunction = """
+        local function transition(order, history, status, rank, entry, at)
+          local current = redis.call('HGET', order, 'rank')
+          if not current then return -1 end
+          if tonumber(current) >= tonumber(rank) then return 0 end
+          redis.call('HSET', order, 'status', status, 'rank', rank, 'updatedAt', at)
+          redis.call('RPUSH', history, entry)
+          return 1
+        end
+
         """;
 
     /// <summary>
-    /// Reserves every line or none, once per order. KEYS: stock, reservation marker. ARGV: sku, quantity pairs.
-    /// Returns '' when reserved (now or before), else the first SKU that is short.
+    /// A transition (see <see cref="TransitionFunction"/>), with fields to set when it moves. KEYS: order, history.
+    /// ARGV: status, rank, entry json, time, then field/value pairs.
     /// </summary>
-    public const string Reserve = """
-        if redis.call('EXISTS', KEYS[2]) == 1 then return '' end
-        for i = 1, #ARGV, 2 do
-          local available = tonumber(redis.call('HGET', KEYS[1], ARGV[i]) or '0')
-          if available < tonumber(ARGV[i + 1]) then return ARGV[i] end
+    public const string Transition = TransitionFunction + """
+        local moved = transition(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3], ARGV[4])
+        if moved == 1 then
+          for i = 5, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
         end
-        for i = 1, #ARGV, 2 do redis.call('HINCRBY', KEYS[1], ARGV[i], -tonumber(ARGV[i + 1])) end
-        redis.call('SET', KEYS[2], '1')
+        return moved
+        """;
+
+    /// <summary>
+    /// Reserves every line or none, once per order, then moves the order to StockReserved. KEYS: stock, reservation
+    /// marker, order, history. ARGV: the transition's status, rank, entry json and time, then sku, quantity pairs.
+    /// Returns '' when reserved (now or before), else the first SKU that is short, and then moves nothing.
+    /// </summary>
+    public const string Reserve = TransitionFunction + """
+        if redis.call('EXISTS', KEYS[2]) == 0 then
+          for i = 5, #ARGV, 2 do
+            local available = tonumber(redis.call('HGET', KEYS[1], ARGV[i]) or '0')
+            if available < tonumber(ARGV[i + 1]) then return ARGV[i] end
+          end
+          for i = 5, #ARGV, 2 do redis.call('HINCRBY', KEYS[1], ARGV[i], -tonumber(ARGV[i + 1])) end
+          redis.call('SET', KEYS[2], '1')
+        end
+        transition(KEYS[3], KEYS[4], ARGV[1], ARGV[2], ARGV[3], ARGV[4])
         return ''
         """;
 
-    /// <summary>Gives an order its invoice number once. KEYS: order, sequence. ARGV: number prefix, time.</summary>
-    public const string Invoice = """
+    /// <summary>
+    /// Gives an order its invoice number once, then moves it to Invoiced. KEYS: order, sequence, history.
+    /// ARGV: number prefix, time, then the transition's status, rank and entry json. Returns the number.
+    /// </summary>
+    public const string Invoice = TransitionFunction + """
         if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-        local existing = redis.call('HGET', KEYS[1], 'invoice')
-        if existing then return existing end
-        local number = ARGV[1] .. string.format('%07d', redis.call('INCR', KEYS[2]))
-        redis.call('HSET', KEYS[1], 'invoice', number, 'invoicedAt', ARGV[2])
+        local number = redis.call('HGET', KEYS[1], 'invoice')
+        if not number then
+          number = ARGV[1] .. string.format('%07d', redis.call('INCR', KEYS[2]))
+          redis.call('HSET', KEYS[1], 'invoice', number, 'invoicedAt', ARGV[2])
+        end
+        transition(KEYS[1], KEYS[3], ARGV[3], ARGV[4], ARGV[5], ARGV[2])
         return number
         """;
 

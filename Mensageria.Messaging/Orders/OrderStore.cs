@@ -45,11 +45,12 @@ public sealed class OrderStore(IConnectionMultiplexer redis, TimeProvider timePr
         (int)await redis.GetDatabase().ScriptEvaluateAsync(
             OrderScripts.DeleteUnconfirmed, [RedisKeys.Order(id), RedisKeys.History(id), RedisKeys.Reservation(id)]) == 1;
 
-    public async Task<OrderRecord?> GetAsync(string id)
+    /// <summary>The order, with its status history unless <paramref name="withHistory"/> is false (a worker needs only its state).</summary>
+    public async Task<OrderRecord?> GetAsync(string id, bool withHistory = true)
     {
         var database = redis.GetDatabase();
         var fieldsTask = database.HashGetAllAsync(RedisKeys.Order(id));
-        var historyTask = database.ListRangeAsync(RedisKeys.History(id));
+        var historyTask = withHistory ? database.ListRangeAsync(RedisKeys.History(id)) : Task.FromResult<RedisValue[]>([]);
         var fields = (await fieldsTask).ToDictionary(e => (string)e.Name!, e => (string?)e.Value);
         if (fields.Count == 0)
         {
@@ -102,10 +103,9 @@ public sealed class OrderStore(IConnectionMultiplexer redis, TimeProvider timePr
     /// <summary>Moves the order forward to <paramref name="status"/>; false when it was there or further already.</summary>
     public async Task<bool> TransitionAsync(string id, OrderStatus status, string? reason = null, params (string Field, string Value)[] fields)
     {
-        var at = timeProvider.GetUtcNow();
         RedisValue[] arguments =
         [
-            status.ToString(), Rank(status), Entry(new StatusEntry(status, at, reason)), at.ToString("O", CultureInfo.InvariantCulture),
+            .. TransitionArguments(status, timeProvider.GetUtcNow(), reason),
             .. reason is null ? [] : new RedisValue[] { "reason", reason },
             .. fields.SelectMany(f => new RedisValue[] { f.Field, f.Value }),
         ];
@@ -118,23 +118,30 @@ public sealed class OrderStore(IConnectionMultiplexer redis, TimeProvider timePr
         };
     }
 
-    /// <summary>Reserves all lines or none, once per order; returns the first SKU that is short, or null when reserved.</summary>
+    /// <summary>
+    /// Reserves all lines or none, once per order, and moves the order to StockReserved, in one script; returns the
+    /// first SKU that is short (nothing reserved, nothing moved), or null when reserved.
+    /// </summary>
     public async Task<string?> ReserveStockAsync(string id, IEnumerable<OrderLine> lines)
     {
-        RedisValue[] arguments = [.. lines
-            .GroupBy(l => l.Sku, StringComparer.Ordinal)
-            .SelectMany(g => new RedisValue[] { g.Key, g.Sum(l => l.Quantity) })];
-        var shortSku = (string?)await redis.GetDatabase().ScriptEvaluateAsync(OrderScripts.Reserve, [RedisKeys.Stock, RedisKeys.Reservation(id)], arguments);
+        RedisValue[] arguments =
+        [
+            .. TransitionArguments(OrderStatus.StockReserved, timeProvider.GetUtcNow()),
+            .. lines.GroupBy(l => l.Sku, StringComparer.Ordinal).SelectMany(g => new RedisValue[] { g.Key, g.Sum(l => l.Quantity) }),
+        ];
+        var shortSku = (string?)await redis.GetDatabase().ScriptEvaluateAsync(
+            OrderScripts.Reserve, [RedisKeys.Stock, RedisKeys.Reservation(id), RedisKeys.Order(id), RedisKeys.History(id)], arguments);
         return string.IsNullOrEmpty(shortSku) ? null : shortSku;
     }
 
-    /// <summary>The order's invoice number, issued now or at an earlier delivery.</summary>
+    /// <summary>The order's invoice number, issued now or at an earlier delivery; the order moves to Invoiced in the same script.</summary>
     public async Task<string> IssueInvoiceAsync(string id)
     {
         var now = timeProvider.GetUtcNow();
-        var prefix = $"INV-{now:yyyy}-";
+        var transition = TransitionArguments(OrderStatus.Invoiced, now);
         return (string)(await redis.GetDatabase().ScriptEvaluateAsync(
-            OrderScripts.Invoice, [RedisKeys.Order(id), RedisKeys.InvoiceSequence], [prefix, now.ToString("O", CultureInfo.InvariantCulture)]))!;
+            OrderScripts.Invoice, [RedisKeys.Order(id), RedisKeys.InvoiceSequence, RedisKeys.History(id)],
+            [$"INV-{now:yyyy}-", transition[3], transition[0], transition[1], transition[2]]))!;
     }
 
     public static int Rank(OrderStatus status) => status switch
@@ -142,6 +149,10 @@ public sealed class OrderStore(IConnectionMultiplexer redis, TimeProvider timePr
         OrderStatus.Rejected => (int)OrderStatus.Completed,
         _ => (int)status,
     };
+
+    /// <summary>What a transition script takes: the status, its rank, the history entry and the time.</summary>
+    private static RedisValue[] TransitionArguments(OrderStatus status, DateTimeOffset at, string? reason = null) =>
+        [status.ToString(), Rank(status), Entry(new StatusEntry(status, at, reason)), at.ToString("O", CultureInfo.InvariantCulture)];
 
     private static string Entry(StatusEntry entry) => JsonSerializer.Serialize(entry, MessagingJsonContext.Default.StatusEntry);
 

@@ -7,7 +7,7 @@ namespace Mensageria.Worker.Orders;
 
 /// <summary>
 /// Processes one order: Processing → reserve all stock at once (or Rejected) → invoice → Completed.
-/// Each step is stored with its time and announced on <c>order-events</c> before the next; every
+/// Each step is stored with its time (a step and its move in one script) and announced on <c>order-events</c> before the next; every
 /// step is safe to repeat, so a redelivered order never reserves stock or invoices twice.
 /// </summary>
 public sealed partial class OrderPlacedHandler(
@@ -29,7 +29,7 @@ public sealed partial class OrderPlacedHandler(
 
         var id = message.OrderId;
         MessagingTelemetry.TagOrder(id);
-        var order = await orders.GetAsync(id);
+        var order = await orders.GetAsync(id, withHistory: false);
         if (order is null)
         {
             // Its request was answered 503 (the publish was not confirmed in time) and the order removed.
@@ -75,8 +75,8 @@ public sealed partial class OrderPlacedHandler(
             }
         }
 
+        // Reserved and recorded StockReserved in one script; invoiced and recorded Invoiced likewise.
         LogProgress(logger, id, OrderStatus.StockReserved, replica.InstanceId);
-        await orders.TransitionAsync(id, OrderStatus.StockReserved);
         await events.PublishAsync(order, OrderStatus.StockReserved, cancellationToken: cancellationToken);
 
         string invoice;
@@ -86,7 +86,6 @@ public sealed partial class OrderPlacedHandler(
         }
 
         LogProgress(logger, id, OrderStatus.Invoiced, replica.InstanceId);
-        await orders.TransitionAsync(id, OrderStatus.Invoiced);
         await events.PublishAsync(order, OrderStatus.Invoiced, invoiceNumber: invoice, cancellationToken: cancellationToken);
 
         await orders.TransitionAsync(id, OrderStatus.Completed);
