@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Aspire.Hosting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
 namespace Mensageria.Hosting.LocalServers;
@@ -13,6 +14,14 @@ internal static partial class QuorumQueueMembership
 {
     public static async Task GrowAsync(RabbitMQServerProcessResource node, ILogger logger, CancellationToken cancellationToken)
     {
+        // RabbitMQ's tools start an epmd daemon of their own when they find none, which would outlive the app:
+        // only while the cluster's epmd runs, and never past the app's stop.
+        var epmd = new TcpListeningHealthCheck(node.Epmd!.Port);
+        if ((await epmd.CheckHealthAsync(new HealthCheckContext(), cancellationToken)).Status != HealthStatus.Healthy)
+        {
+            return;
+        }
+
         var start = new ProcessStartInfo(RabbitMQServerProcessResource.QueuesScript)
         {
             ArgumentList = { "--node", node.NodeName, "grow", node.NodeName, "all" },
@@ -30,6 +39,7 @@ internal static partial class QuorumQueueMembership
         start.Environment["RABBITMQ_CTL_DIST_PORT_MIN"] = port;
         start.Environment["RABBITMQ_CTL_DIST_PORT_MAX"] = port;
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
+        using var stop = cancellationToken.Register(() => process.Kill(entireProcessTree: true));
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
