@@ -35,10 +35,10 @@ public static class LocalRabbitMQBuilderExtensions
     {
         var broker = local.Resource;
         var folder = broker.DataDirectory;
-        var epmd = broker.Epmd is { } shared
-            ? local.ApplicationBuilder.CreateResourceBuilder(shared)
-            : local.ApplicationBuilder.AddEpmd($"{broker.Name}-epmd", folder);
-        broker.Epmd = epmd.Resource;
+        var epmd = broker.FirstNode is null
+            ? local.ApplicationBuilder.AddEpmd($"{broker.Name}-epmd", folder)
+            : local.ApplicationBuilder.CreateResourceBuilder(broker.Epmd!);
+        broker.Epmd ??= epmd.Resource;
         var distributionPort = FreePort.Next();
         var amqpPort = broker.FirstNode is null ? LocalServerBuilder.Port(broker.Definition, "tcp") : FreePort.Next();
         var managementPort = LocalServerBuilder.Port(broker.Definition, "management");

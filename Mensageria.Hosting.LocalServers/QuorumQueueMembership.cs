@@ -39,11 +39,12 @@ internal static partial class QuorumQueueMembership
         start.Environment["RABBITMQ_CTL_DIST_PORT_MIN"] = port;
         start.Environment["RABBITMQ_CTL_DIST_PORT_MAX"] = port;
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
+        // WaitForExitAsync kills nothing when cancelled: the app's stop does.
         using var stop = cancellationToken.Register(() => process.Kill(entireProcessTree: true));
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
-        var result = process.ExitCode == 0 ? await output : await error;
+        var result = await (process.ExitCode == 0 ? output : error);
         if (process.ExitCode == 0)
         {
             LogGrown(logger, node.NodeName, result);

@@ -16,6 +16,7 @@ public sealed class RabbitMQServerProcessResource(string name, RabbitMQServerRes
     internal const string DebianPackage = "rabbitmq-server";
 
     private readonly List<RabbitMQServerProcessResource> _joined = [];
+    private EpmdResource? _epmd;
 
     /// <summary>Aspire's resource whose settings (user, password, management plugin) this one runs with.</summary>
     public RabbitMQServerResource Definition { get; } = definition;
@@ -29,8 +30,12 @@ public sealed class RabbitMQServerProcessResource(string name, RabbitMQServerRes
     /// <summary>Every node of the cluster, the first one first: only this one when it runs alone.</summary>
     public IReadOnlyList<RabbitMQServerProcessResource> Nodes => FirstNode?.Nodes ?? [this, .. _joined];
 
-    /// <summary>The Erlang port mapper every node of the cluster registers with.</summary>
-    internal EpmdResource? Epmd { get; set; }
+    /// <summary>The Erlang port mapper every node of the cluster registers with: the first node's.</summary>
+    internal EpmdResource? Epmd
+    {
+        get => FirstNode is null ? _epmd : FirstNode.Epmd;
+        set => _epmd = value;
+    }
 
     public EndpointReference ManagementEndpoint => new(this, "management");
 
@@ -48,7 +53,7 @@ public sealed class RabbitMQServerProcessResource(string name, RabbitMQServerRes
     /// <summary>Makes a node that joins this one's cluster when it first starts.</summary>
     internal RabbitMQServerProcessResource Join(string nodeName, string nodeDataDirectory)
     {
-        var node = new RabbitMQServerProcessResource(nodeName, Definition, nodeDataDirectory) { FirstNode = this, Epmd = Epmd };
+        var node = new RabbitMQServerProcessResource(nodeName, Definition, nodeDataDirectory) { FirstNode = this };
         _joined.Add(node);
         return node;
     }
@@ -66,7 +71,11 @@ public sealed class RabbitMQServerProcessResource(string name, RabbitMQServerRes
             var nodes = new ReferenceExpressionBuilder();
             for (var i = 0; i < Nodes.Count; i++)
             {
-                nodes.AppendLiteral(i == 0 ? "" : ",");
+                if (i > 0)
+                {
+                    nodes.AppendLiteral(",");
+                }
+
                 nodes.AppendFormatted(Nodes[i].PrimaryEndpoint.Property(EndpointProperty.HostAndPort));
             }
 

@@ -52,16 +52,16 @@ internal static class OrderScripts
 
     /// <summary>
     /// Gives an order its invoice number once, then moves it to Invoiced. KEYS: order, sequence, history.
-    /// ARGV: number prefix, time, then the transition's status, rank and entry json. Returns the number.
+    /// ARGV: the transition's status, rank, entry json and time, then the number's prefix. Returns the number.
     /// </summary>
     public const string Invoice = TransitionFunction + """
         if redis.call('EXISTS', KEYS[1]) == 0 then return false end
         local number = redis.call('HGET', KEYS[1], 'invoice')
         if not number then
-          number = ARGV[1] .. string.format('%07d', redis.call('INCR', KEYS[2]))
-          redis.call('HSET', KEYS[1], 'invoice', number, 'invoicedAt', ARGV[2])
+          number = ARGV[5] .. string.format('%07d', redis.call('INCR', KEYS[2]))
+          redis.call('HSET', KEYS[1], 'invoice', number, 'invoicedAt', ARGV[4])
         end
-        transition(KEYS[1], KEYS[3], ARGV[3], ARGV[4], ARGV[5], ARGV[2])
+        transition(KEYS[1], KEYS[3], ARGV[1], ARGV[2], ARGV[3], ARGV[4])
         return number
         """;
 

@@ -138,10 +138,9 @@ public sealed class OrderStore(IConnectionMultiplexer redis, TimeProvider timePr
     public async Task<string> IssueInvoiceAsync(string id)
     {
         var now = timeProvider.GetUtcNow();
-        var transition = TransitionArguments(OrderStatus.Invoiced, now);
         return (string)(await redis.GetDatabase().ScriptEvaluateAsync(
             OrderScripts.Invoice, [RedisKeys.Order(id), RedisKeys.InvoiceSequence, RedisKeys.History(id)],
-            [$"INV-{now:yyyy}-", transition[3], transition[0], transition[1], transition[2]]))!;
+            [.. TransitionArguments(OrderStatus.Invoiced, now), $"INV-{now:yyyy}-"]))!;
     }
 
     public static int Rank(OrderStatus status) => status switch

@@ -103,7 +103,7 @@ internal sealed class SteadyLoad(OrdersClient orders, int count, int perSecond)
                 : null;
             if (response.StatusCode == HttpStatusCode.Accepted)
             {
-                Accepted(sentAt);
+                RecordAccepted(sentAt);
             }
 
             return new OrderAttempt(key, lines, sentAt, Now, response.StatusCode, response.Headers.RetryAfter is not null, orderId, null);
@@ -114,7 +114,7 @@ internal sealed class SteadyLoad(OrdersClient orders, int count, int perSecond)
         }
     }
 
-    private void Accepted(double sentAt)
+    private void RecordAccepted(double sentAt)
     {
         var latest = Volatile.Read(ref _lastAcceptedSentAt);
         while (!(latest >= sentAt))
