@@ -24,5 +24,11 @@ if [ -z "$passed" ] || [ -z "$failed" ]; then
   echo "test: the test run printed no summary (exit code $status); see the output above." >&2
   exit 1
 fi
+# The app's own console output can follow a failure by thousands of lines: repeat each failed test's
+# name and first lines of its message here, so that the end of the output says what failed.
+if [ "$failed" -ne 0 ]; then
+  echo "test: the failed tests, with the start of what each said:"
+  awk '/^(passed|failed|skipped) / { inside = /^failed /; if (inside) block++ } inside && shown[block]++ < 25' "$results/output.txt"
+fi
 echo "$passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
