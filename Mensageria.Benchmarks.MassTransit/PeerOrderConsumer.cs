@@ -7,7 +7,8 @@ namespace Mensageria.Benchmarks.MassTransit;
 /// <summary>
 /// Processes an order as Mensageria's worker does, step for step, with the same Redis scripts:
 /// Processing → reserve stock (or Rejected) → StockReserved → invoice → Invoiced → Completed, each
-/// stored and then published (confirmed) before the next; the message is acked when it returns.
+/// stored and then published; as MassTransit publishes, each event is confirmed before the next step.
+/// The message is acked when it returns.
 /// </summary>
 public sealed class PeerOrderConsumer(OrderStore orders, TimeProvider timeProvider) : IConsumer<OrderPlaced>
 {
@@ -17,7 +18,7 @@ public sealed class PeerOrderConsumer(OrderStore orders, TimeProvider timeProvid
     {
         ArgumentNullException.ThrowIfNull(context);
         var id = context.Message.OrderId;
-        if (await orders.GetAsync(id, withHistory: false) is not { } order)
+        if (await orders.BeginProcessingAsync(id, Environment.MachineName) is not { } order)
         {
             return;
         }
@@ -34,7 +35,6 @@ public sealed class PeerOrderConsumer(OrderStore orders, TimeProvider timeProvid
             return;
         }
 
-        await orders.TransitionAsync(id, OrderStatus.Processing);
         await AnnounceAsync(context, order, OrderStatus.Processing);
         if (await orders.ReserveStockAsync(id, context.Message.Lines) is { } shortSku)
         {
@@ -45,9 +45,8 @@ public sealed class PeerOrderConsumer(OrderStore orders, TimeProvider timeProvid
         }
 
         await AnnounceAsync(context, order, OrderStatus.StockReserved);
-        var invoice = await orders.IssueInvoiceAsync(id);
+        var invoice = await orders.InvoiceAndCompleteAsync(id);
         await AnnounceAsync(context, order, OrderStatus.Invoiced, invoiceNumber: invoice);
-        await orders.TransitionAsync(id, OrderStatus.Completed);
         await AnnounceAsync(context, order, OrderStatus.Completed, invoiceNumber: invoice);
     }
 

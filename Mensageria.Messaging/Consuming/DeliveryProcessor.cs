@@ -50,9 +50,19 @@ internal sealed partial class DeliveryProcessor<TMessage>(
                 }
                 catch (Exception e) when (TransientFailure.Is(e) && !stoppingToken.IsCancellationRequested)
                 {
-                    // Not the message's fault: wait it out here, without spending its deliveries.
-                    var pause = TimeSpan.FromMilliseconds(Math.Min(5000, options.FirstBackoff.TotalMilliseconds * Math.Pow(2, pauses++)));
-                    LogWaiting(logger, options.Queue, context.CorrelationId, TransientFailure.Reason(e), pause.TotalMilliseconds);
+                    // Not the message's fault: wait it out here, without spending its deliveries. A message whose turn has
+                    // not come says how soon to look again (an order a moment before its API recorded the confirm: often).
+                    var first = e is RetryLaterException later ? later.FirstPause : options.FirstBackoff;
+                    var pause = TimeSpan.FromMilliseconds(Math.Min(5000, first.TotalMilliseconds * Math.Pow(2, pauses++)));
+                    if (e is RetryLaterException)
+                    {
+                        LogNotYet(logger, options.Queue, context.CorrelationId, e.Message, pause.TotalMilliseconds);
+                    }
+                    else
+                    {
+                        LogWaiting(logger, options.Queue, context.CorrelationId, TransientFailure.Reason(e), pause.TotalMilliseconds);
+                    }
+
                     await Task.Delay(pause, timeProvider, stoppingToken);
                 }
                 catch (Exception e) when (++failures < options.Attempts && e is not PoisonMessageException && !stoppingToken.IsCancellationRequested)
@@ -89,6 +99,9 @@ internal sealed partial class DeliveryProcessor<TMessage>(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue}: order {OrderId} waits ({Reason}); trying again in {PauseMs} ms")]
     private static partial void LogWaiting(ILogger logger, string queue, string? orderId, string reason, double pauseMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Queue}: order {OrderId} not yet ({Reason}); looking again in {PauseMs} ms")]
+    private static partial void LogNotYet(ILogger logger, string queue, string? orderId, string reason, double pauseMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue}: order {OrderId} failed on attempt {Attempt}; retrying in {BackoffMs} ms")]
     private static partial void LogRetrying(ILogger logger, Exception exception, string queue, string? orderId, int attempt, double backoffMs);

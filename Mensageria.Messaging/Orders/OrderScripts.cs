@@ -33,6 +33,21 @@ internal static class OrderScripts
         """;
 
     /// <summary>
+    /// Takes an order up for processing and reads it, in one round trip: a confirmed order that has not started
+    /// moves to Processing (setting <c>processedBy</c>); any other is left as it is. KEYS: order, history.
+    /// ARGV: the transition's status, rank, entry json and time, then the replica. Returns the order's fields
+    /// (field/value pairs, none when there is no such order).
+    /// </summary>
+    public const string BeginProcessing = TransitionFunction + """
+        if redis.call('HGET', KEYS[1], 'confirmed') ~= '0' then
+          if transition(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3], ARGV[4]) == 1 then
+            redis.call('HSET', KEYS[1], 'processedBy', ARGV[5])
+          end
+        end
+        return redis.call('HGETALL', KEYS[1])
+        """;
+
+    /// <summary>
     /// Reserves every line or none, once per order, then moves the order to StockReserved. KEYS: stock, reservation
     /// marker, order, history. ARGV: the transition's status, rank, entry json and time, then sku, quantity pairs.
     /// Returns '' when reserved (now or before), else the first SKU that is short, and then moves nothing.
@@ -51,17 +66,19 @@ internal static class OrderScripts
         """;
 
     /// <summary>
-    /// Gives an order its invoice number once, then moves it to Invoiced. KEYS: order, sequence, history.
-    /// ARGV: the transition's status, rank, entry json and time, then the number's prefix. Returns the number.
+    /// Gives an order its invoice number once, then moves it to Invoiced and on to Completed: the invoice is the
+    /// last step. KEYS: order, sequence, history. ARGV: Invoiced's status, rank, entry json and time, then
+    /// Completed's status, rank and entry json, then the number's prefix. Returns the number.
     /// </summary>
-    public const string Invoice = TransitionFunction + """
+    public const string InvoiceAndComplete = TransitionFunction + """
         if redis.call('EXISTS', KEYS[1]) == 0 then return false end
         local number = redis.call('HGET', KEYS[1], 'invoice')
         if not number then
-          number = ARGV[5] .. string.format('%07d', redis.call('INCR', KEYS[2]))
+          number = ARGV[8] .. string.format('%07d', redis.call('INCR', KEYS[2]))
           redis.call('HSET', KEYS[1], 'invoice', number, 'invoicedAt', ARGV[4])
         end
         transition(KEYS[1], KEYS[3], ARGV[1], ARGV[2], ARGV[3], ARGV[4])
+        transition(KEYS[1], KEYS[3], ARGV[5], ARGV[6], ARGV[7], ARGV[4])
         return number
         """;
 

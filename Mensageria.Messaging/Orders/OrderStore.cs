@@ -45,32 +45,35 @@ public sealed class OrderStore(IConnectionMultiplexer redis, TimeProvider timePr
         (int)await redis.GetDatabase().ScriptEvaluateAsync(
             OrderScripts.DeleteUnconfirmed, [RedisKeys.Order(id), RedisKeys.History(id), RedisKeys.Reservation(id)]) == 1;
 
-    /// <summary>The order, with its status history unless <paramref name="withHistory"/> is false (a worker needs only its state).</summary>
-    public async Task<OrderRecord?> GetAsync(string id, bool withHistory = true)
+    /// <summary>The order with its status history, or null when there is no such order.</summary>
+    public async Task<OrderRecord?> GetAsync(string id)
     {
         var database = redis.GetDatabase();
         var fieldsTask = database.HashGetAllAsync(RedisKeys.Order(id));
-        var historyTask = withHistory ? database.ListRangeAsync(RedisKeys.History(id)) : Task.FromResult<RedisValue[]>([]);
+        var historyTask = database.ListRangeAsync(RedisKeys.History(id));
         var fields = (await fieldsTask).ToDictionary(e => (string)e.Name!, e => (string?)e.Value);
-        if (fields.Count == 0)
+        var history = (await historyTask).Select(h => JsonSerializer.Deserialize((string)h!, MessagingJsonContext.Default.StatusEntry)!).ToList();
+        return fields.Count == 0 ? null : Parse(fields, history);
+    }
+
+    /// <summary>
+    /// Takes the order up for processing by <paramref name="replica"/> and returns it (without its history): a confirmed
+    /// order that has not started moves to Processing; an unconfirmed, started or finished one is returned as it is.
+    /// Null when there is no such order. One round trip.
+    /// </summary>
+    public async Task<OrderRecord?> BeginProcessingAsync(string id, string replica)
+    {
+        var result = await redis.GetDatabase().ScriptEvaluateAsync(
+            OrderScripts.BeginProcessing, [RedisKeys.Order(id), RedisKeys.History(id)],
+            [.. TransitionArguments(OrderStatus.Processing, timeProvider.GetUtcNow()), replica]);
+        var pairs = (RedisValue[])result!;
+        var fields = new Dictionary<string, string?>(pairs.Length / 2, StringComparer.Ordinal);
+        for (var i = 0; i + 1 < pairs.Length; i += 2)
         {
-            return null;
+            fields[(string)pairs[i]!] = pairs[i + 1];
         }
 
-        var history = (await historyTask).Select(h => JsonSerializer.Deserialize((string)h!, MessagingJsonContext.Default.StatusEntry)!).ToList();
-        return new OrderRecord(
-            fields["id"]!,
-            fields["customerId"]!,
-            JsonSerializer.Deserialize(fields["lines"]!, MessagingJsonContext.Default.ListPricedLine)!,
-            decimal.Parse(fields["total"]!, CultureInfo.InvariantCulture),
-            Enum.Parse<OrderStatus>(fields["status"]!),
-            DateTimeOffset.Parse(fields["createdAt"]!, CultureInfo.InvariantCulture),
-            NullIfEmpty(fields.GetValueOrDefault("traceId")),
-            NullIfEmpty(fields.GetValueOrDefault("reason")),
-            NullIfEmpty(fields.GetValueOrDefault("invoice")),
-            NullIfEmpty(fields.GetValueOrDefault("processedBy")),
-            history,
-            fields.GetValueOrDefault("confirmed") != "0");
+        return fields.Count == 0 ? null : Parse(fields, []);
     }
 
     /// <summary>The most recent orders first, optionally only those with <paramref name="status"/>.</summary>
@@ -101,13 +104,12 @@ public sealed class OrderStore(IConnectionMultiplexer redis, TimeProvider timePr
     }
 
     /// <summary>Moves the order forward to <paramref name="status"/>; false when it was there or further already.</summary>
-    public async Task<bool> TransitionAsync(string id, OrderStatus status, string? reason = null, params (string Field, string Value)[] fields)
+    public async Task<bool> TransitionAsync(string id, OrderStatus status, string? reason = null)
     {
         RedisValue[] arguments =
         [
             .. TransitionArguments(status, timeProvider.GetUtcNow(), reason),
             .. reason is null ? [] : new RedisValue[] { "reason", reason },
-            .. fields.SelectMany(f => new RedisValue[] { f.Field, f.Value }),
         ];
         var result = (int)await redis.GetDatabase().ScriptEvaluateAsync(OrderScripts.Transition, [RedisKeys.Order(id), RedisKeys.History(id)], arguments);
         return result switch
@@ -134,13 +136,17 @@ public sealed class OrderStore(IConnectionMultiplexer redis, TimeProvider timePr
         return string.IsNullOrEmpty(shortSku) ? null : shortSku;
     }
 
-    /// <summary>The order's invoice number, issued now or at an earlier delivery; the order moves to Invoiced in the same script.</summary>
-    public async Task<string> IssueInvoiceAsync(string id)
+    /// <summary>
+    /// The order's invoice number, issued now or at an earlier delivery; the order moves to Invoiced and then Completed
+    /// in the same script, since the invoice is its last step.
+    /// </summary>
+    public async Task<string> InvoiceAndCompleteAsync(string id)
     {
         var now = timeProvider.GetUtcNow();
+        RedisValue[] completed = TransitionArguments(OrderStatus.Completed, now);
         return (string)(await redis.GetDatabase().ScriptEvaluateAsync(
-            OrderScripts.Invoice, [RedisKeys.Order(id), RedisKeys.InvoiceSequence, RedisKeys.History(id)],
-            [.. TransitionArguments(OrderStatus.Invoiced, now), $"INV-{now:yyyy}-"]))!;
+            OrderScripts.InvoiceAndComplete, [RedisKeys.Order(id), RedisKeys.InvoiceSequence, RedisKeys.History(id)],
+            [.. TransitionArguments(OrderStatus.Invoiced, now), .. completed[..3], $"INV-{now:yyyy}-"]))!;
     }
 
     public static int Rank(OrderStatus status) => status switch
@@ -154,6 +160,20 @@ public sealed class OrderStore(IConnectionMultiplexer redis, TimeProvider timePr
         [status.ToString(), Rank(status), Entry(new StatusEntry(status, at, reason)), at.ToString("O", CultureInfo.InvariantCulture)];
 
     private static string Entry(StatusEntry entry) => JsonSerializer.Serialize(entry, MessagingJsonContext.Default.StatusEntry);
+
+    private static OrderRecord Parse(Dictionary<string, string?> fields, IReadOnlyList<StatusEntry> history) => new(
+        fields["id"]!,
+        fields["customerId"]!,
+        JsonSerializer.Deserialize(fields["lines"]!, MessagingJsonContext.Default.ListPricedLine)!,
+        decimal.Parse(fields["total"]!, CultureInfo.InvariantCulture),
+        Enum.Parse<OrderStatus>(fields["status"]!),
+        DateTimeOffset.Parse(fields["createdAt"]!, CultureInfo.InvariantCulture),
+        NullIfEmpty(fields.GetValueOrDefault("traceId")),
+        NullIfEmpty(fields.GetValueOrDefault("reason")),
+        NullIfEmpty(fields.GetValueOrDefault("invoice")),
+        NullIfEmpty(fields.GetValueOrDefault("processedBy")),
+        history,
+        fields.GetValueOrDefault("confirmed") != "0");
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -9,7 +9,7 @@ namespace Mensageria.Messaging.Publishing;
 /// <summary>
 /// Publishes persistent JSON messages and returns only once the broker confirmed them. A few shared
 /// channels with publisher-confirm tracking carry many publishes in flight at once (never a channel
-/// per message, never one publish at a time). A nack, a return (when mandatory: no queue bound) or no
+/// per message, never one publish at a time); a caller may send several before awaiting their confirms. A nack, a return (when mandatory: no queue bound) or no
 /// confirm within the timeout surfaces as <see cref="PublishFailedException"/>.
 /// </summary>
 public sealed class MessagePublisher(IConnection connection, TimeProvider timeProvider) : IAsyncDisposable
@@ -41,7 +41,7 @@ public sealed class MessagePublisher(IConnection connection, TimeProvider timePr
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            var channel = await GetChannelAsync(linked.Token);
+            var channel = await GetChannelAsync(headers.CorrelationId, linked.Token);
             await channel.BasicPublishAsync(exchange, routingKey, mandatory, properties, body, linked.Token);
         }
         catch (PublishException e)
@@ -73,14 +73,16 @@ public sealed class MessagePublisher(IConnection connection, TimeProvider timePr
         _channelGate.Dispose();
     }
 
-    private async ValueTask<IChannel> GetChannelAsync(CancellationToken cancellationToken)
+    private async ValueTask<IChannel> GetChannelAsync(string? correlationId, CancellationToken cancellationToken)
     {
         if (!connection.IsOpen)
         {
             throw new AlreadyClosedException(connection.CloseReason ?? new ShutdownEventArgs(ShutdownInitiator.Library, 0, "connection is not open"));
         }
 
-        var slot = (int)((uint)Interlocked.Increment(ref _next) % ChannelCount);
+        // The messages of one correlation (an order's) share a channel, so they reach the broker in the order they were
+        // sent even when sent back to back without waiting for each confirm; the others take turns.
+        var slot = (int)((uint)(correlationId?.GetHashCode(StringComparison.Ordinal) ?? Interlocked.Increment(ref _next)) % ChannelCount);
         if (_channels[slot] is { IsOpen: true } open)
         {
             return open;

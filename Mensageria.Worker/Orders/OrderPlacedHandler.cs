@@ -7,8 +7,9 @@ namespace Mensageria.Worker.Orders;
 
 /// <summary>
 /// Processes one order: Processing → reserve all stock at once (or Rejected) → invoice → Completed.
-/// Each step is stored with its time (a step and its move in one script) and announced on <c>order-events</c> before the next; every
-/// step is safe to repeat, so a redelivered order never reserves stock or invoices twice.
+/// Each step is stored with its time (a step and its move in one script, the invoice with the move to Completed) and
+/// announced on <c>order-events</c> as soon as it is stored; the announcements' confirms are awaited together before
+/// the delivery is acknowledged. Every step is safe to repeat, so a redelivered order never reserves stock or invoices twice.
 /// </summary>
 public sealed partial class OrderPlacedHandler(
     OrderStore orders,
@@ -20,6 +21,12 @@ public sealed partial class OrderPlacedHandler(
     /// <summary>How long an order may stay unconfirmed before its message is taken for one its API gave up on.</summary>
     public static readonly TimeSpan ConfirmationWindow = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The first look again at an order delivered before its API recorded the broker's confirm. The broker delivers the
+    /// message as it confirms it, so at any load many orders arrive a millisecond or two early: they must not wait long.
+    /// </summary>
+    private static readonly TimeSpan s_unconfirmedFirstPause = TimeSpan.FromMilliseconds(2);
+
     public async Task HandleAsync(OrderPlaced message, DeliveryContext context, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(message.OrderId) || message.Lines is not { Count: > 0 })
@@ -29,7 +36,7 @@ public sealed partial class OrderPlacedHandler(
 
         var id = message.OrderId;
         MessagingTelemetry.TagOrder(id);
-        var order = await orders.GetAsync(id, withHistory: false);
+        var order = await orders.BeginProcessingAsync(id, replica.InstanceId);
         if (order is null)
         {
             // Its request was answered 503 (the publish was not confirmed in time) and the order removed.
@@ -42,7 +49,7 @@ public sealed partial class OrderPlacedHandler(
             if (timeProvider.GetUtcNow() - message.PlacedAt < ConfirmationWindow)
             {
                 // The API is between the broker's confirm and recording it: a moment, not a failure.
-                throw new RetryLaterException($"Order {id} is not confirmed yet.");
+                throw new RetryLaterException($"Order {id} is not confirmed yet.", s_unconfirmedFirstPause);
             }
 
             // Its API never recorded the confirm (Redis failed it) and answered 503: not an accepted order.
@@ -59,37 +66,52 @@ public sealed partial class OrderPlacedHandler(
             return;
         }
 
+        var announcements = new List<Task>(capacity: 4);
+        try
+        {
+            await ProcessAsync(order, message.Lines, announcements, cancellationToken);
+        }
+        catch
+        {
+            // The delivery fails and is retried: let the announcements in flight end first, so none goes unobserved.
+            await Task.WhenAll(announcements).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        // Acknowledged only once every announcement is confirmed: a lost one makes the delivery fail and be retried.
+        await Task.WhenAll(announcements);
+    }
+
+    /// <summary>The steps after the move to Processing, each announced without waiting for the broker's confirm.</summary>
+    private async Task ProcessAsync(OrderRecord order, IReadOnlyList<OrderLine> lines, List<Task> announcements, CancellationToken cancellationToken)
+    {
+        var id = order.Id;
         LogProgress(logger, id, OrderStatus.Processing, replica.InstanceId);
-        await orders.TransitionAsync(id, OrderStatus.Processing, fields: ("processedBy", replica.InstanceId));
-        await events.PublishAsync(order, OrderStatus.Processing, cancellationToken: cancellationToken);
+        announcements.Add(events.PublishAsync(order, OrderStatus.Processing, cancellationToken: cancellationToken));
 
         using (MessagingTelemetry.StartOrderSpan("reserve stock", id))
         {
-            if (await orders.ReserveStockAsync(id, message.Lines) is { } shortSku)
+            if (await orders.ReserveStockAsync(id, lines) is { } shortSku)
             {
                 var reason = $"Out of stock: {shortSku}.";
                 LogRejected(logger, id, reason);
                 await orders.TransitionAsync(id, OrderStatus.Rejected, reason);
-                await events.PublishAsync(order, OrderStatus.Rejected, reason, cancellationToken: cancellationToken);
+                announcements.Add(events.PublishAsync(order, OrderStatus.Rejected, reason, cancellationToken: cancellationToken));
                 return;
             }
         }
 
-        // Reserved and recorded StockReserved in one script; invoiced and recorded Invoiced likewise.
         LogProgress(logger, id, OrderStatus.StockReserved, replica.InstanceId);
-        await events.PublishAsync(order, OrderStatus.StockReserved, cancellationToken: cancellationToken);
+        announcements.Add(events.PublishAsync(order, OrderStatus.StockReserved, cancellationToken: cancellationToken));
 
         string invoice;
         using (MessagingTelemetry.StartOrderSpan("issue invoice", id))
         {
-            invoice = await orders.IssueInvoiceAsync(id);
+            invoice = await orders.InvoiceAndCompleteAsync(id);
         }
 
-        LogProgress(logger, id, OrderStatus.Invoiced, replica.InstanceId);
-        await events.PublishAsync(order, OrderStatus.Invoiced, invoiceNumber: invoice, cancellationToken: cancellationToken);
-
-        await orders.TransitionAsync(id, OrderStatus.Completed);
-        await events.PublishAsync(order, OrderStatus.Completed, invoiceNumber: invoice, cancellationToken: cancellationToken);
+        announcements.Add(events.PublishAsync(order, OrderStatus.Invoiced, invoiceNumber: invoice, cancellationToken: cancellationToken));
+        announcements.Add(events.PublishAsync(order, OrderStatus.Completed, invoiceNumber: invoice, cancellationToken: cancellationToken));
         LogCompleted(logger, id, invoice, order.Total, replica.InstanceId);
     }
 
