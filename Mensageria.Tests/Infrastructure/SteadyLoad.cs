@@ -27,13 +27,21 @@ internal sealed class SteadyLoad(OrdersClient orders, int count, int perSecond)
 
     private double _lastAcceptedSentAt = double.NaN;
 
-    /// <summary>Places <c>count</c> orders, and goes on at the same rate (up to four times as many) while <paramref name="goOn"/> says so.</summary>
-    public async Task<IReadOnlyList<OrderAttempt>> RunAsync(string prefix, CancellationToken cancellationToken, Func<bool>? goOn = null)
+    /// <summary>When the latest-sent order refused or left unanswered so far was sent (NaN before the first).</summary>
+    public double LastFailedSentAt => Volatile.Read(ref _lastFailedSentAt);
+
+    private double _lastFailedSentAt = double.NaN;
+
+    /// <summary>
+    /// Places <c>count</c> orders, and goes on at the same rate while <paramref name="goOn"/> says so, up to
+    /// <paramref name="limit"/> orders in all (four times <c>count</c> unless given).
+    /// </summary>
+    public async Task<IReadOnlyList<OrderAttempt>> RunAsync(string prefix, CancellationToken cancellationToken, Func<bool>? goOn = null, int? limit = null)
     {
         var random = new Random(prefix.GetHashCode(StringComparison.Ordinal));
         var attempts = new List<Task<OrderAttempt>>(count);
         var start = Now;
-        for (var i = 0; i < count || (i < 4 * count && goOn?.Invoke() == true); i++)
+        for (var i = 0; i < count || (i < (limit ?? 4 * count) && goOn?.Invoke() == true); i++)
         {
             var due = start + (double)i / perSecond;
             if (due > Now)
@@ -103,23 +111,28 @@ internal sealed class SteadyLoad(OrdersClient orders, int count, int perSecond)
                 : null;
             if (response.StatusCode == HttpStatusCode.Accepted)
             {
-                RecordAccepted(sentAt);
+                RecordLatest(ref _lastAcceptedSentAt, sentAt);
+            }
+            else
+            {
+                RecordLatest(ref _lastFailedSentAt, sentAt);
             }
 
             return new OrderAttempt(key, lines, sentAt, Now, response.StatusCode, response.Headers.RetryAfter is not null, orderId, null);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
+            RecordLatest(ref _lastFailedSentAt, sentAt);
             return new OrderAttempt(key, lines, sentAt, Now, null, false, null, e is TaskCanceledException ? "timeout" : "no answer");
         }
     }
 
-    private void RecordAccepted(double sentAt)
+    private static void RecordLatest(ref double latestSentAt, double sentAt)
     {
-        var latest = Volatile.Read(ref _lastAcceptedSentAt);
+        var latest = Volatile.Read(ref latestSentAt);
         while (!(latest >= sentAt))
         {
-            var seen = Interlocked.CompareExchange(ref _lastAcceptedSentAt, sentAt, latest);
+            var seen = Interlocked.CompareExchange(ref latestSentAt, sentAt, latest);
             if (seen.Equals(latest))
             {
                 return;

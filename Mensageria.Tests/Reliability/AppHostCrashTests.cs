@@ -23,10 +23,13 @@ public sealed class AppHostCrashTests
         await using (var first = await AppHostProcess.StartAsync(data, cancellationToken))
         {
             stockBefore = (await orders.ProductsAsync(cancellationToken)).ToDictionary(p => p.Sku, p => p.Stock);
-            // On until five seconds after the next run is up, however long the kill, the processes' end and the start take.
+            // On until five seconds after the next run is up, however long the kill, the processes' end and the start take, and
+            // then until the latest order it accepted was sent after its latest refusal: the new broker may still be recovering
+            // its queue when the services answer /health. At most 120 s of orders (the kill and the start took 45 s here).
             double? secondUpAt = null;
             load = new SteadyLoad(orders, 1200, 80);
-            var running = load.RunAsync("crash-apphost", cancellationToken, goOn: () => secondUpAt is not { } up || load.Now < up + 5);
+            var running = load.RunAsync("crash-apphost", cancellationToken, limit: 9600, goOn: () =>
+                secondUpAt is not { } up || load.Now < up + 5 || !(load.LastAcceptedSentAt > up && !(load.LastFailedSentAt >= load.LastAcceptedSentAt)));
             while (load.Sent < 200)
             {
                 await Task.Delay(20, cancellationToken);
