@@ -7,7 +7,7 @@ public static class PeerExtensions
 {
     /// <summary>
     /// MassTransit on RabbitMQ (<c>ConnectionStrings:messaging</c>, publisher confirms on) with the
-    /// settings of Mensageria's own worker: a quorum queue, prefetch 32, 8 messages at a time, retries
+    /// settings of Mensageria's own worker: a quorum queue, prefetch 64, 16 messages at a time, retries
     /// with backoff (an order whose API has not recorded its confirm yet is tried again shortly).
     /// </summary>
     public static IHostApplicationBuilder AddMassTransitPeer(this IHostApplicationBuilder builder)
@@ -42,8 +42,8 @@ public static class PeerExtensions
                     rabbit.ReceiveEndpoint(PeerOrderConsumer.Queue, endpoint =>
                     {
                         endpoint.SetQuorumQueue();
-                        endpoint.PrefetchCount = 32;
-                        endpoint.ConcurrentMessageLimit = 8;
+                        endpoint.PrefetchCount = 64;
+                        endpoint.ConcurrentMessageLimit = 16;
                         // As Mensageria's worker: an order delivered before its API recorded the confirm is looked at
                         // again after 2 ms, doubling (that is nearly the only retry a run has).
                         endpoint.UseMessageRetry(retry => retry.Intervals(2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096));
