@@ -15,8 +15,8 @@ public static class LocalRabbitMQClusterExtensions
     /// local node, each its own process with its own data (<c>LocalServers:DataDirectory</c>), joined into one
     /// cluster, so quorum queues keep a replica on every node and go on while a majority of nodes runs. A new
     /// node waits for the first one, joins it, and is then made a member of every quorum queue; a node with data
-    /// rejoins its cluster whatever the order of start. The connection properties list every node
-    /// (<c>Nodes</c>), for clients that fail over. A container or an existing broker is left as it is.
+    /// rejoins its cluster whatever the order of start. What waits for the broker waits for every node. The connection
+    /// properties list every node (<c>Nodes</c>), for clients that fail over. A container or an existing broker is left as it is.
     /// </summary>
     public static IResourceBuilder<RabbitMQServerProcessResource> WithNodes(this IResourceBuilder<RabbitMQServerProcessResource> builder, int count)
     {
@@ -44,10 +44,12 @@ public static class LocalRabbitMQClusterExtensions
                 $"or delete the data folders of '{first.Name}' and its nodes (their queues go with them) to start with {count}.");
         }
 
+        var joined = new List<RabbitMQServerProcessResource>();
         for (var number = 2; number <= count; number++)
         {
             var name = NodeResourceName(number);
             var node = first.Join(name, LocalServerSettings.DataDirectory(app, name));
+            joined.Add(node);
             var isNew = !Directory.Exists(Path.Combine(node.DataDirectory, "data", node.NodeName));
             var nodeBuilder = LocalServerBuilder.Add(app, node, broker => new RabbitMQServerProcessHealthCheck(broker))
                 .WithLocalNode()
@@ -62,6 +64,23 @@ public static class LocalRabbitMQClusterExtensions
             }
         }
 
+        // What waits for the broker waits for every node. Then a service declares its queues once all nodes have joined,
+        // and each quorum queue gets a replica on every node: one declared while a node was still joining got none
+        // there, and nothing added it later (a test saw orders.dead-letter on 2 nodes of 3).
+        app.Eventing.Subscribe<BeforeStartEvent>((start, _) =>
+        {
+            // The nodes themselves are left out: a joining node waits for the first one only, else they would wait for each other.
+            var services = start.Model.Resources.Where(r => !joined.Contains(r) && r.Annotations.OfType<WaitAnnotation>().Any(w => w.Resource == first));
+            foreach (var waiting in services.ToList())
+            {
+                foreach (var node in joined)
+                {
+                    waiting.Annotations.Add(new WaitAnnotation(node, WaitType.WaitUntilHealthy));
+                }
+            }
+
+            return Task.CompletedTask;
+        });
         return builder;
 
         string NodeResourceName(int number) => $"{first.Name}-{number}";

@@ -20,7 +20,14 @@ public sealed class ClusterNodeCrashTests(ClusterAppFixture fixture) : IClassFix
         var cancellationToken = TestContext.Current.CancellationToken;
         using var cluster = await ClusterProbe.ConnectAsync(fixture.App, cancellationToken);
         await cluster.WaitUntilWholeAsync(cancellationToken);
+        // The management API lists a new connection only at its next statistics round (every 5 s).
         var connections = await cluster.ConnectionsAsync(cancellationToken);
+        for (var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30); !connections.Any(n => n.Contains("api")); connections = await cluster.ConnectionsAsync(cancellationToken))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the management API lists no connection of the api");
+            await Task.Delay(500, cancellationToken);
+        }
+
         var leader = (await cluster.QueueAsync(MessagingTopology.OrdersQueue, cancellationToken)).Leader;
         var node = target == "api" ? connections.Single(n => n.Contains("api")).Key : leader;
         var killed = $"{node}: {(node == leader ? "the orders.placed leader" : "a follower")}, with the connections of {string.Join(", ", connections[node].Order(StringComparer.Ordinal))}";
