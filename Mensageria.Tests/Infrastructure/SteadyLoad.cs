@@ -32,6 +32,9 @@ internal sealed class SteadyLoad(OrdersClient orders, int count, int perSecond)
 
     private double _lastFailedSentAt = double.NaN;
 
+    /// <summary>Whether an order sent after <paramref name="time"/>, and after the latest refused or unanswered one, was accepted.</summary>
+    public bool AcceptingSince(double time) => LastAcceptedSentAt > time && !(LastFailedSentAt >= LastAcceptedSentAt);
+
     /// <summary>
     /// Places <c>count</c> orders, and goes on at the same rate while <paramref name="goOn"/> says so, up to
     /// <paramref name="limit"/> orders in all (four times <c>count</c> unless given).

@@ -29,7 +29,7 @@ public sealed class AppHostCrashTests
             double? secondUpAt = null;
             load = new SteadyLoad(orders, 1200, 80);
             var running = load.RunAsync("crash-apphost", cancellationToken, limit: 9600, goOn: () =>
-                secondUpAt is not { } up || load.Now < up + 5 || !(load.LastAcceptedSentAt > up && !(load.LastFailedSentAt >= load.LastAcceptedSentAt)));
+                secondUpAt is not { } up || load.Now < up + 5 || !load.AcceptingSince(up));
             while (load.Sent < 200)
             {
                 await Task.Delay(20, cancellationToken);
