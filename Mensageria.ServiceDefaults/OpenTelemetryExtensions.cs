@@ -18,9 +18,12 @@ public static class OpenTelemetryExtensions
     /// <summary>How long one export may take, in milliseconds.</summary>
     public const string OtlpTimeoutVariable = "OTEL_EXPORTER_OTLP_TIMEOUT";
 
+    /// <summary>OpenTelemetry's own switch: when true, every provider it builds records nothing.</summary>
+    public const string SdkDisabledVariable = "OTEL_SDK_DISABLED";
+
     /// <summary>
-    /// Configures OpenTelemetry logging, metrics and tracing; adds the OTLP exporter
-    /// (configured from the standard OTEL_* variables) only when an endpoint is set.
+    /// Configures OpenTelemetry logging, metrics and tracing with the OTLP exporter (configured from
+    /// the standard OTEL_* variables) when an endpoint is set; without one, turns the SDK off.
     /// </summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -48,7 +51,13 @@ public static class OpenTelemetryExtensions
                 .AddSource(MensageriaTelemetry.Wildcard)
                 .AddProcessor(new BaggageTagProcessor()));
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        if (string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        {
+            // Nothing would receive the telemetry: recording it anyway cost about 0.15 ms of CPU per order
+            // (Redis command profiling, spans, log records). Set it to false to keep spans in process.
+            builder.Configuration[SdkDisabledVariable] ??= "true";
+        }
+        else
         {
             // The collector (the dashboard) runs on this machine: an export that takes a second has
             // failed, and a service that stops should not wait out the default 10 s on its last one.

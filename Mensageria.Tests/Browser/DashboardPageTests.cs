@@ -50,12 +50,16 @@ public sealed partial class DashboardPageTests(AppHostFixture fixture)
 
             await Assertions.Expect(page.GetByText("POST /api/orders").First).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByText("reserve stock").First).ToBeVisibleAsync();
-            await Assertions.Expect(page.GetByText("deliver to feed clients").First).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { NameRegex = WebDelivery() }).First).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByText(WorkerReplica()).First).ToBeVisibleAsync();
         });
 
     [GeneratedRegex("/login")]
     private static partial Regex LoginPage();
+
+    // The dashboard names a messaging span by its system and destination: the web receiving a status event.
+    [GeneratedRegex("^web: MSG rabbitmq order-events ")]
+    private static partial Regex WebDelivery();
 
     [GeneratedRegex("^worker-[a-z0-9]+$")]
     private static partial Regex WorkerReplica();

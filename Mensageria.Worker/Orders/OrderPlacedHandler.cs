@@ -36,7 +36,12 @@ public sealed partial class OrderPlacedHandler(
 
         var id = message.OrderId;
         MessagingTelemetry.TagOrder(id);
-        var order = await orders.BeginProcessingAsync(id, replica.InstanceId);
+        OrderRecord? order;
+        using (MessagingTelemetry.StartOrderSpan("begin processing", id))
+        {
+            order = await orders.BeginProcessingAsync(id, replica.InstanceId);
+        }
+
         if (order is null)
         {
             // Its request was answered 503 (the publish was not confirmed in time) and the order removed.
