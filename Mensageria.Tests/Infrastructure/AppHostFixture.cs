@@ -1,3 +1,6 @@
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Hosting;
+
 namespace Mensageria.Tests.Infrastructure;
 
 /// <summary>
@@ -53,6 +56,16 @@ public sealed class AppHostFixture : IAsyncLifetime
             (options, _) => options.DisableDashboard = dashboard is null,
             cancellationToken);
         configure?.Invoke(builder);
+        if (dashboard is null)
+        {
+            // As deployed without a collector: Aspire would point the services at the absent dashboard, and they
+            // would spend the tests' CPU retrying every export in memory.
+            foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+            {
+                builder.CreateResourceBuilder(project).WithEnvironment(OpenTelemetryExtensions.OtlpEndpointVariable, "");
+            }
+        }
+
         var app = await builder.BuildAsync(cancellationToken);
         try
         {
