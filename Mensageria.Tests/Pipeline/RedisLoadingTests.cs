@@ -26,6 +26,8 @@ public sealed class RedisLoadingTests(SlowLoadingRedisAppFixture fixture) : ICla
         await using var broker = await BrokerProbe.ConnectAsync(fixture.App, cancellationToken);
         var redisOptions = ConfigurationOptions.Parse(await fixture.App.GetRequiredConnectionStringAsync("cache", cancellationToken));
         redisOptions.AllowAdmin = true;
+        // The filler below is one script of 100,000 writes: on a loaded machine it has taken more than the default 5 s.
+        redisOptions.AsyncTimeout = (int)s_timeout.TotalMilliseconds;
         await using var redis = await ConnectionMultiplexer.ConnectAsync(redisOptions);
         // 100,000 keys more in the append-only file: seconds of LOADING after a restart, at key-load-delay.
         await redis.GetDatabase().ScriptEvaluateAsync(
