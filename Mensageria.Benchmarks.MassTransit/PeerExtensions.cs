@@ -5,6 +5,9 @@ namespace Mensageria.Benchmarks.MassTransit;
 
 public static class PeerExtensions
 {
+    /// <summary>What this process does, from <c>Peer:Role</c> (the API unless told).</summary>
+    public static PeerRole Role(this IConfiguration configuration) => configuration.GetValue("Peer:Role", PeerRole.Api);
+
     /// <summary>
     /// MassTransit on RabbitMQ (<c>ConnectionStrings:messaging</c>, publisher confirms on) with the
     /// settings of Mensageria's own worker: a quorum queue, prefetch 64, 16 messages at a time, retries
@@ -13,7 +16,7 @@ public static class PeerExtensions
     public static IHostApplicationBuilder AddMassTransitPeer(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var role = builder.Configuration.GetValue("Peer:Role", PeerRole.Api);
+        var role = builder.Configuration.Role();
         var broker = new Uri(builder.Configuration.GetConnectionString("messaging")
             ?? throw new InvalidOperationException("ConnectionStrings:messaging is missing: the peer needs the broker."));
         var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);

@@ -7,7 +7,7 @@ builder.AddRedisClient("cache", settings =>
 {
     settings.DisableAutoActivation = false;
     // As Mensageria's: Redis command spans in the API, none in the worker.
-    settings.DisableTracing = builder.Configuration.GetValue("Peer:Role", PeerRole.Api) == PeerRole.Worker;
+    settings.DisableTracing = builder.Configuration.Role() == PeerRole.Worker;
 });
 builder.AddMassTransitPeer();
 
