@@ -24,9 +24,10 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, Progress progress)
             if (settings.Runs(BenchmarkSettings.Raw))
             {
                 progress.Step("Phase raw: RabbitMQ.Client alone on the same broker");
-                var before = app.CpuSeconds();
-                var raw = await RawBrokerBenchmark.RunAsync(await app.BrokerAsync(cancellationToken), settings.PhaseDuration, progress, cancellationToken);
-                phases.Add(raw with { CpuSeconds = CpuUsage.Difference(before, app.CpuSeconds()) });
+                var broker = await app.BrokerAsync(cancellationToken);
+                var warmUp = await WarmUpAsync(app, "raw", slice => RawBrokerBenchmark.RunAsync(broker, slice, progress, cancellationToken));
+                var raw = await MeasureAsync(app, () => RawBrokerBenchmark.RunAsync(broker, settings.PhaseDuration, progress, cancellationToken));
+                phases.Add(raw with { WarmUpSeconds = warmUp.TotalSeconds });
             }
 
             if (settings.Runs(BenchmarkSettings.Pipeline))
@@ -67,25 +68,66 @@ public sealed class BenchmarkRun(BenchmarkSettings settings, Progress progress)
         progress.Step($"Phase {name}-half-rate: {rate:0} orders/s, {(settings.FixedRate is null ? "half of what it completed at full speed" : "as --rate asks")}");
         await using var completions = await CompletionListener.StartAsync(await app.BrokerAsync(cancellationToken), app.System, cancellationToken);
         using var load = new OrderLoad(app.Api, BenchmarkApp.ApiKey, completions, settings, progress);
-        var before = app.CpuSeconds();
-        var half = await load.RunAtRateAsync($"{name}-half-rate", app.System.ToString(), app.Replicas, app.Tracing, rate, cancellationToken);
-        return [full, half with { CpuSeconds = CpuUsage.Difference(before, app.CpuSeconds()) }];
+        var half = await MeasureAsync(app, () => load.RunAtRateAsync($"{name}-half-rate", app.System.ToString(), app.Replicas, app.Tracing, rate, cancellationToken));
+        return [full, half];
     }
 
     private async Task<PhaseResult> FullSpeedAsync(BenchmarkApp app, string name, CancellationToken cancellationToken)
     {
         await using var completions = await CompletionListener.StartAsync(await app.BrokerAsync(cancellationToken), app.System, cancellationToken);
-        if (settings.WarmUp > TimeSpan.Zero)
+        var warmUp = await WarmUpAsync(app, name, async slice =>
         {
-            progress.Step($"Warming up {name} for {settings.WarmUp.TotalSeconds:0} s (not measured)");
-            using var warmUp = new OrderLoad(app.Api, BenchmarkApp.ApiKey, completions, settings with { PhaseDuration = settings.WarmUp }, progress);
-            await warmUp.RunAtFullSpeedAsync($"{name}-warm-up", app.System.ToString(), app.Replicas, app.Tracing, cancellationToken);
-        }
-
+            using var load = new OrderLoad(app.Api, BenchmarkApp.ApiKey, completions, settings with { PhaseDuration = slice }, progress);
+            return await load.RunAtFullSpeedAsync($"{name}-warm-up", app.System.ToString(), app.Replicas, app.Tracing, cancellationToken);
+        });
         progress.Step($"Phase {name}: {settings.Clients} clients posting orders as fast as they are accepted");
         using var load = new OrderLoad(app.Api, BenchmarkApp.ApiKey, completions, settings, progress);
-        var before = app.CpuSeconds();
-        var result = await load.RunAtFullSpeedAsync(name, app.System.ToString(), app.Replicas, app.Tracing, cancellationToken);
-        return result with { CpuSeconds = CpuUsage.Difference(before, app.CpuSeconds()) };
+        var result = await MeasureAsync(app, () => load.RunAtFullSpeedAsync(name, app.System.ToString(), app.Replicas, app.Tracing, cancellationToken));
+        return result with { WarmUpSeconds = warmUp.TotalSeconds };
+    }
+
+    /// <summary>
+    /// Full speed, unmeasured, slice by slice until the background JIT's share of the CPU has fallen to
+    /// <see cref="BenchmarkSettings.SettledJitShare"/>. A fixed 5 s was too short: the JIT then still took
+    /// a quarter of the CPU, and the phase measured the app's compilation as much as the app.
+    /// </summary>
+    private async Task<TimeSpan> WarmUpAsync(BenchmarkApp app, string name, Func<TimeSpan, Task<PhaseResult>> runSlice)
+    {
+        var elapsed = TimeSpan.Zero;
+        if (settings.WarmUpSlice <= TimeSpan.Zero)
+        {
+            return elapsed;
+        }
+
+        progress.Step($"Warming up {name} (not measured) until the JIT has settled, at most {BenchmarkSettings.MaxWarmUp.TotalSeconds:0} s");
+        while (true)
+        {
+            var slice = await MeasureAsync(app, () => runSlice(settings.WarmUpSlice));
+            elapsed += settings.WarmUpSlice;
+            var jit = $"the JIT used {slice.JitShare:P0} of the CPU in the last {settings.WarmUpSlice.TotalSeconds:0} s";
+            if (slice.JitShare <= BenchmarkSettings.SettledJitShare)
+            {
+                progress.Step($"Warm after {elapsed.TotalSeconds:0} s: {jit}");
+                return elapsed;
+            }
+
+            if (elapsed >= BenchmarkSettings.MaxWarmUp)
+            {
+                progress.Step($"Still compiling after {elapsed.TotalSeconds:0} s ({jit}): measuring anyway; the phase's JIT share says how much it cost");
+                return elapsed;
+            }
+
+            progress.Step($"  still warming up: {jit}");
+        }
+    }
+
+    /// <summary>Runs a phase, and adds the CPU each process group used during it and the JIT's share of all of it.</summary>
+    private static async Task<PhaseResult> MeasureAsync(BenchmarkApp app, Func<Task<PhaseResult>> phase)
+    {
+        var (cpuBefore, jitBefore) = (app.CpuSeconds(), app.JitThreads());
+        var result = await phase();
+        var cpu = CpuUsage.Difference(cpuBefore, app.CpuSeconds());
+        var total = cpu.Values.Sum();
+        return result with { CpuSeconds = cpu, JitShare = total > 0 ? Math.Round(JitCompilerUsage.SecondsBetween(jitBefore, app.JitThreads()) / total, 3) : 0 };
     }
 }

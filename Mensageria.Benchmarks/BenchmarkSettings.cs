@@ -19,8 +19,17 @@ public sealed record BenchmarkSettings(TimeSpan PhaseDuration, int Clients, stri
     /// <summary>How long a phase may wait, after its load, for the orders it placed to finish.</summary>
     public TimeSpan DrainTimeout => Quick ? TimeSpan.FromSeconds(20) : TimeSpan.FromSeconds(120);
 
-    /// <summary>Full speed, unmeasured, before each measured full-speed phase: JIT, pools and caches warm up first.</summary>
-    public TimeSpan WarmUp => Quick ? TimeSpan.Zero : TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// Full speed, unmeasured, before each measured full-speed phase, in slices of this length until the JIT has
+    /// settled (<see cref="SettledJitShare"/>) or <see cref="MaxWarmUp"/> has passed; none in a quick run.
+    /// </summary>
+    public TimeSpan WarmUpSlice => Quick ? TimeSpan.Zero : TimeSpan.FromSeconds(5);
+
+    /// <summary>The longest warm-up: a phase that still compiles after it is measured all the same, and says so.</summary>
+    public static TimeSpan MaxWarmUp => TimeSpan.FromSeconds(90);
+
+    /// <summary>Warm once the background JIT used at most this share of all the CPU used during a warm-up slice.</summary>
+    public const double SettledJitShare = 0.03;
 
     /// <summary>Worker replica counts of the scaling phase (quick: only the default).</summary>
     public IReadOnlyList<int> ReplicaCounts => Quick ? [2] : [1, 2, 4];

@@ -34,6 +34,9 @@ public sealed class BenchmarkApp(DistributedApplication app, string dataDirector
     /// <summary>CPU seconds used so far by each resource's processes and by the load generator.</summary>
     public IReadOnlyDictionary<string, double> CpuSeconds() => CpuUsage.Sample(_pids.ByResource());
 
+    /// <summary>CPU ticks used so far by each background JIT thread of the app's .NET processes and of the load generator.</summary>
+    public IReadOnlyDictionary<int, long> JitThreads() => JitCompilerUsage.Sample(_pids.ByResource());
+
     /// <summary>The resident memory of each resource's processes now (every replica together), and of the load generator.</summary>
     public IReadOnlyDictionary<string, double> MemoryMegabytes()
     {

@@ -13,7 +13,7 @@ public static class CpuUsage
     public const string Dashboard = "aspire-dashboard";
 
     // Linux reports process times in clock ticks of 1/100 s (USER_HZ).
-    private const double TicksPerSecond = 100;
+    internal const double TicksPerSecond = 100;
 
     public static IReadOnlyDictionary<string, double> Sample(IReadOnlyDictionary<string, IReadOnlyList<int>> resourcePids)
     {

@@ -24,28 +24,45 @@ internal sealed class ProcessTable
                 continue;
             }
 
-            try
+            if (TryReadStat(Path.Combine(directory, "stat")) is { } stat)
             {
-                // After the command name in parentheses: state, ppid, … utime (14th field), stime (15th), rss in pages (24th).
-                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                processes[pid] = new ProcessStat(pid, int.Parse(fields[1], CultureInfo.InvariantCulture),
-                    long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture),
-                    long.Parse(fields[21], CultureInfo.InvariantCulture) * Environment.SystemPageSize);
-            }
-            catch (IOException)
-            {
-                // It ended while being read.
+                processes[pid] = new ProcessStat(pid, stat.Parent, stat.Ticks, stat.ResidentPages * Environment.SystemPageSize);
             }
         }
 
         return new ProcessTable(processes);
     }
 
+    /// <summary>A process's or thread's <c>stat</c> file, or null if it ended while being read.</summary>
+    public static StatLine? TryReadStat(string path)
+    {
+        try
+        {
+            // The command name in parentheses, then: state, ppid, … utime (14th field), stime (15th), rss in pages (24th).
+            var stat = File.ReadAllText(path);
+            var open = stat.IndexOf('(', StringComparison.Ordinal);
+            var close = stat.LastIndexOf(')');
+            var fields = stat[(close + 2)..].Split(' ');
+            return new StatLine(stat[(open + 1)..close], int.Parse(fields[1], CultureInfo.InvariantCulture),
+                long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture),
+                long.Parse(fields[21], CultureInfo.InvariantCulture));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A process and all the processes under it.</summary>
+    public IEnumerable<int> WithDescendants(int pid) => _children[pid].SelectMany(WithDescendants).Prepend(pid);
+
     /// <summary>A figure of a process summed with its children's (RabbitMQ's Erlang VM runs under its start script, a service under <c>dotnet run</c>).</summary>
     public double Tree(int pid, Func<ProcessStat, double> figure, bool children = true) =>
         _processes.TryGetValue(pid, out var process) ? figure(process) + (children ? _children[pid].Sum(child => Tree(child, figure)) : 0) : 0;
 }
+
+/// <summary>What the table uses of a <c>stat</c> file: the command (or thread) name, the parent, CPU ticks and resident pages.</summary>
+internal sealed record StatLine(string Name, int Parent, long Ticks, long ResidentPages);
 
 /// <summary>One process's line of the table.</summary>
 internal sealed record ProcessStat(int Pid, int Parent, long Ticks, long ResidentBytes);

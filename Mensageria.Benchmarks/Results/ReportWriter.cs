@@ -53,10 +53,10 @@ public static class ReportWriter
         }
 
         text.AppendLine().AppendLine("CPU milliseconds per completed order (per message for raw), every process but the load generator and the dashboard:").AppendLine()
-            .AppendLine("| Phase | CPU ms |").AppendLine("|---|---|");
+            .AppendLine("| Phase | CPU ms | Warm-up s | JIT share of the CPU |").AppendLine("|---|---|---|---|");
         foreach (var p in report.Phases)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {p.Name} | {p.CpuMillisecondsPerCompleted:0.00} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {p.Name} | {p.CpuMillisecondsPerCompleted:0.00} | {p.WarmUpSeconds:0} | {p.JitShare:P1} |");
         }
 
         text.AppendLine().AppendLine("| Ratio | Value |").AppendLine("|---|---|");
