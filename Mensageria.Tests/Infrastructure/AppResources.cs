@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +9,7 @@ namespace Mensageria.Tests.Infrastructure;
 /// What tests do to a running app's resources, through Aspire's own services: commands
 /// (stop, start) as the dashboard sends them, and notifications for every instance (replica).
 /// </summary>
-internal static class AppResources
+internal static partial class AppResources
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
 
@@ -147,8 +148,46 @@ internal static class AppResources
         }
 
         var states = string.Join(", ", latest.Select(i => $"{i.Key}: {i.Value.StateText()} ({i.Value.HealthStatus})"));
-        throw new TimeoutException($"'{name}' was not {description} within {timeout}: {states}");
+        var behind = await Task.WhenAll(ids.Where(id => !latest.TryGetValue(id, out var snapshot) || !predicate(snapshot))
+            .Select(id => app.LastConsoleLinesAsync(id, latest.GetValueOrDefault(id))));
+        throw new TimeoutException($"'{name}' was not {description} within {timeout}: {states}{string.Concat(behind)}");
     }
+
+    /// <summary>
+    /// What an instance that kept a test waiting last wrote to its console, with its exit code: the
+    /// test run keeps no console, so a failure has to say why a replica stopped or never got well.
+    /// </summary>
+    private static async Task<string> LastConsoleLinesAsync(this DistributedApplication app, string instanceId, CustomResourceSnapshot? snapshot)
+    {
+        const int Count = 30;
+        var lines = new Queue<string>(Count);
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await foreach (var batch in app.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(instanceId).WithCancellation(limit.Token))
+            {
+                foreach (var line in batch)
+                {
+                    if (lines.Count == Count)
+                    {
+                        lines.Dequeue();
+                    }
+
+                    lines.Enqueue(AnsiColor().Replace(line.Content, ""));
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            lines.Enqueue("(its console could not be read in 10 s)");
+        }
+
+        var exit = snapshot?.ExitCode is { } code ? $", exit code {code}" : "";
+        return $"{Environment.NewLine}{instanceId}{exit}, its last console lines:{Environment.NewLine}  {string.Join($"{Environment.NewLine}  ", lines)}";
+    }
+
+    [GeneratedRegex(@"\x1B\[[0-9;]*m")]
+    private static partial Regex AnsiColor();
 
     private static async Task ExecuteAsync(this DistributedApplication app, string name, string command, CancellationToken cancellationToken)
     {
