@@ -58,7 +58,7 @@ internal sealed class ProcessTable
 
     /// <summary>A figure of a process summed with its children's (RabbitMQ's Erlang VM runs under its start script, a service under <c>dotnet run</c>).</summary>
     public double Tree(int pid, Func<ProcessStat, double> figure, bool children = true) =>
-        _processes.TryGetValue(pid, out var process) ? figure(process) + (children ? _children[pid].Sum(child => Tree(child, figure)) : 0) : 0;
+        (children ? WithDescendants(pid) : [pid]).Sum(p => _processes.TryGetValue(p, out var process) ? figure(process) : 0);
 }
 
 /// <summary>What the table uses of a <c>stat</c> file: the command (or thread) name, the parent, CPU ticks and resident pages.</summary>
